@@ -1,0 +1,204 @@
+/**
+ * Validation SQL: from a raw all-text staging table (columns c0..cN plus _row) to a checked table
+ * (typed contract columns, raw text kept for the report, extras) and the list of problems.
+ * Pure builders: (options) -> SQL. Identifiers from files are quoted, values never spliced in.
+ */
+import type { ContractColumn, ContractTable } from '../../contract/contract';
+import type { HeaderMapping } from '../../contract/match';
+import { ident, literal } from '../sql';
+
+/** One problem row as the problems query returns it. */
+export interface ProblemRow {
+	file: string;
+	row: number;
+	column: string;
+	value: string | null;
+	reason: string;
+	severity: 'error' | 'warning';
+}
+
+const SQL_TYPES: Record<ContractColumn['type'], string> = {
+	integer: 'BIGINT',
+	count: 'BIGINT',
+	text: 'VARCHAR',
+	date: 'DATE',
+	enum: 'VARCHAR',
+	sector: 'VARCHAR',
+	sectors: 'VARCHAR[]',
+	url: 'VARCHAR'
+};
+
+/** The DuckDB type a contract column is stored as. */
+export function sqlType(c: ContractColumn): string {
+	return SQL_TYPES[c.type];
+}
+
+/** Name of the kept raw-text column for a contract column in a checked table. */
+export const rawName = (column: string) => `raw$${column}`;
+
+function enumCases(c: ContractColumn): string {
+	const pairs: [string, string][] = [
+		...(c.values ?? []).map((v) => [v, v] as [string, string]),
+		...Object.entries(c.aliases ?? {})
+	];
+	return pairs.map(([from, to]) => `WHEN ${literal(from)} THEN ${literal(to)}`).join(' ');
+}
+
+/** SQL listing the unknown sector codes in text expression `v`. */
+export const unknownSectorsExpr = (v: string) =>
+	`list_filter(string_split_regex(${v}, '[;,|]'), lambda s: trim(s) <> '' AND isc_sector(s) IS NULL)`;
+
+/** SQL for the typed value of contract column `c` from a (trimmed, non-empty or NULL) text `v`. */
+export function typedExpr(c: ContractColumn, v: string): string {
+	switch (c.type) {
+		case 'integer':
+		case 'count':
+			return `isc_int(${v})`;
+		case 'date':
+			return `isc_date(${v})`;
+		case 'enum':
+			return `CASE isc_norm(${v}) ${enumCases(c)} END`;
+		case 'sector':
+			return `isc_sector(${v})`;
+		case 'sectors':
+			return `list_sort(list_distinct(list_filter(list_transform(string_split_regex(${v}, '[;,|]'), lambda s: isc_sector(s)), lambda s: s IS NOT NULL)))`;
+		case 'url':
+			return `CASE WHEN regexp_full_match(${v}, '(?i)https?://[^\\s]+') THEN ${v} END`;
+		default:
+			return v;
+	}
+}
+
+/**
+ * SELECT turning raw table `raw` into the checked shape for one file: `_fi` (file order), `_file`,
+ * `_row`, each contract column typed, its raw text, and the extra columns as text.
+ */
+export function checkedSelectSql(o: {
+	raw: string;
+	file: string;
+	fileIndex: number;
+	table: ContractTable;
+	mapping: HeaderMapping;
+}): string {
+	const text: string[] = [`_row`];
+	const typed = [`${o.fileIndex} AS _fi`, `${literal(o.file)} AS _file`, `_row`];
+	for (const c of o.table.columns) {
+		const m = o.mapping.matches.find((x) => x.column === c.name);
+		const found = m !== undefined && m.index >= 0;
+		const raw = ident(rawName(c.name));
+		text.push(`${found ? `nullif(trim(${ident(`c${m.index}`)}), '')` : 'NULL::VARCHAR'} AS ${raw}`);
+		typed.push(raw, `${found ? typedExpr(c, raw) : `NULL::${sqlType(c)}`} AS ${ident(c.name)}`);
+	}
+	for (const e of o.mapping.extras) {
+		text.push(`${ident(`c${e.index}`)} AS ${ident(e.name)}`);
+		typed.push(ident(e.name));
+	}
+	return `SELECT ${typed.join(',\n  ')}\nFROM (SELECT ${text.join(', ')} FROM ${ident(o.raw)})`;
+}
+
+function parseReason(c: ContractColumn): string {
+	switch (c.type) {
+		case 'integer':
+		case 'count':
+			return 'not a whole number';
+		case 'date':
+			return 'not a valid date (use 2022-09-20, 20/09/2022 or 20 September 2022)';
+		case 'enum':
+			return `unknown value; expected one of ${(c.values ?? []).join(', ')}`;
+		case 'sector':
+			return 'unknown sector code; expected BR, TSB, BDT or GS (or an alias)';
+		case 'url':
+			return 'link dropped: only http:// and https:// addresses are accepted';
+		default:
+			return 'invalid value';
+	}
+}
+
+/** What a reference check compares against: a table and its key column. */
+export interface RefTarget {
+	table: string;
+	column: string;
+}
+
+/**
+ * The problems of checked table `checked` for contract table `t`: missing required values, parse
+ * failures, negative counts, unknown sector codes, duplicate keys (errors) and links to unknown
+ * meetings or themes and non-http links (warnings). `refs` maps a column to its lookup target.
+ */
+export function problemsSql(o: {
+	checked: string;
+	table: ContractTable;
+	refs?: Record<string, RefTarget | undefined>;
+}): string {
+	const from = ident(o.checked);
+	const sel = (
+		col: string,
+		value: string,
+		reason: string,
+		sev: 'error' | 'warning',
+		where: string
+	) =>
+		`SELECT _fi, _file AS file, _row AS "row", ${literal(col)} AS "column", ${value} AS value, ${reason} AS reason, ${literal(sev)} AS severity FROM ${from} WHERE ${where}`;
+	const parts: string[] = [];
+	for (const c of o.table.columns) {
+		const typed = ident(c.name);
+		const raw = ident(rawName(c.name));
+		if (c.required)
+			parts.push(sel(c.name, 'NULL', literal('missing required value'), 'error', `${raw} IS NULL`));
+		if (c.type === 'sectors') {
+			parts.push(
+				sel(
+					c.name,
+					raw,
+					`'unknown sector code(s): ' || array_to_string(${unknownSectorsExpr(raw)}, ', ')`,
+					'error',
+					`${raw} IS NOT NULL AND len(${unknownSectorsExpr(raw)}) > 0`
+				)
+			);
+		} else if (c.type !== 'text') {
+			const sev = c.type === 'url' ? 'warning' : 'error';
+			parts.push(
+				sel(c.name, raw, literal(parseReason(c)), sev, `${raw} IS NOT NULL AND ${typed} IS NULL`)
+			);
+		}
+		if (c.type === 'count')
+			parts.push(sel(c.name, raw, `'negative count'`, 'error', `${typed} < 0`));
+		if (c.unique && c.type === 'integer')
+			parts.push(sel(c.name, raw, `'must be 1 or more'`, 'error', `${typed} < 1`));
+		if (c.unique) {
+			parts.push(
+				`SELECT _fi, _file AS file, _row AS "row", ${literal(c.name)} AS "column", ${raw} AS value,
+  'duplicate ' || ${literal(c.name)} || ': first in ' || first_file || ' row ' || first_row AS reason, 'error' AS severity
+FROM (SELECT *, row_number() OVER w AS n, first_value(_file) OVER w AS first_file, first_value(_row) OVER w AS first_row
+      FROM ${from} WHERE ${typed} IS NOT NULL WINDOW w AS (PARTITION BY ${typed} ORDER BY _fi, _row)) WHERE n > 1`
+			);
+		}
+		const ref = o.refs?.[c.name];
+		if (ref) {
+			const label = c.references === 'meetings' ? 'meeting' : 'theme';
+			parts.push(
+				sel(
+					c.name,
+					raw,
+					literal(`no loaded ${label} has this ${ref.column}`),
+					'warning',
+					`${typed} IS NOT NULL AND ${typed} NOT IN (SELECT ${ident(ref.column)} FROM ${ident(ref.table)} WHERE ${ident(ref.column)} IS NOT NULL)`
+				)
+			);
+		}
+	}
+	return `SELECT file, "row", "column", value, reason, severity FROM (\n${parts.join('\nUNION ALL\n')}\n) ORDER BY _fi, "row", severity, "column"`;
+}
+
+/** The rows of `checked` with no error, as the live table's columns (contract first, then extras). */
+export function stagingSelectSql(o: {
+	checked: string;
+	problems: string;
+	table: ContractTable;
+	extras: string[];
+}): string {
+	const cols = [...o.table.columns.map((c) => ident(c.name)), ...o.extras.map(ident)];
+	return `SELECT ${cols.join(', ')} FROM ${ident(o.checked)} k
+WHERE NOT EXISTS (SELECT 1 FROM ${ident(o.problems)} p WHERE p.severity = 'error' AND p.file = k._file AND p."row" = k._row)
+ORDER BY _fi, _row`;
+}

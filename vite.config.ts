@@ -1,0 +1,35 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	// Parquet-wasm and DuckDB-WASM ship their own .wasm: keep them out of dependency pre-bundling
+	// so the `?url` imports resolve to the real files in dev as in the build.
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
+	build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+	worker: { format: 'es' },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['tests/unit/**/*.spec.ts'],
+					testTimeout: 30_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					environment: 'node',
+					include: ['tests/e2e/**/*.e2e.ts'],
+					testTimeout: 90_000,
+					hookTimeout: 120_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
