@@ -6,7 +6,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// A single-page app: every route renders in the browser (DuckDB-WASM cannot run in SSR).
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
 		version: { name: process.env.npm_package_version ?? '0.0.0' }
 	}
 };

@@ -1,0 +1,120 @@
+/**
+ * Meetings per year: bars by calendar year stacked by meeting format, with each year's total
+ * participants above its bar. Pure (rows, width) -> model; no DOM.
+ */
+import type { MeetingsPerYearRow } from '$lib/db/queries/dashboard';
+import { formatNumber, locale } from '$lib/i18n';
+import { FORMAT_COLORS } from '../palette';
+import {
+	estimateWidth,
+	layoutYearBars,
+	round,
+	type LegendItem,
+	type Margin,
+	type StackedRect,
+	type Tick
+} from '../common';
+
+/** Meeting formats in stack order, bottom up. */
+export const FORMAT_ORDER = ['in_person', 'hybrid', 'virtual', 'unknown'] as const;
+/** A meeting format (an empty format in the data is `unknown`). */
+export type MeetingFormat = (typeof FORMAT_ORDER)[number];
+
+/** Options of `layoutMeetingsPerYear`. Sizes in px; `height` defaults to 320. */
+export interface MeetingsPerYearOptions {
+	rows: readonly MeetingsPerYearRow[];
+	width: number;
+	height?: number;
+	/** Display name of a format, for the legend; defaults to the code. */
+	label?: (format: MeetingFormat) => string;
+}
+
+/** A bar segment: the meetings of one year in one format. */
+export interface MeetingBar extends StackedRect<MeetingFormat> {
+	participants: number;
+}
+
+/** The total participants of a year, printed above its bar; (x, y) is the text anchor. */
+export interface TotalLabel {
+	year: number;
+	participants: number;
+	text: string;
+	x: number;
+	y: number;
+}
+
+/** Everything the component draws, positioned in px. */
+export interface MeetingsPerYearModel {
+	width: number;
+	height: number;
+	margin: Margin;
+	bars: MeetingBar[];
+	totals: TotalLabel[];
+	xTicks: Tick[];
+	yTicks: Tick[];
+	legend: LegendItem[];
+}
+
+/** Font size (px) of the participant totals above the bars. */
+export const TOTAL_FONT_SIZE = 11;
+
+const compactFmt = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+
+/** Lays out the stacked bars, every year of the span included, empty years as gaps. */
+export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPerYearModel {
+	const { rows, width, height = 320, label = (f) => f } = opts;
+	const byCell = new Map(rows.map((r) => [`${r.year}|${r.format}`, r]));
+	const frame = layoutYearBars({
+		years: rows.map((r) => r.year),
+		keys: FORMAT_ORDER,
+		value: (year, format) => byCell.get(`${year}|${format}`)?.meetings ?? 0,
+		colors: FORMAT_COLORS,
+		legend: FORMAT_ORDER.map((f) => ({ key: f, label: label(f), color: FORMAT_COLORS[f]! })),
+		width,
+		height,
+		top: 18
+	});
+	const bars = frame.bars.map((b) => ({
+		...b,
+		participants: byCell.get(`${b.year}|${b.key}`)?.participants ?? 0
+	}));
+	return {
+		width,
+		height,
+		margin: frame.margin,
+		bars,
+		totals: layoutTotals(bars, frame.x.step()),
+		xTicks: frame.xTicks,
+		yTicks: frame.yTicks,
+		legend: frame.legend
+	};
+}
+
+/** Participant totals above each non-empty bar: grouped, else compact, else none if too wide. */
+function layoutTotals(bars: MeetingBar[], step: number): TotalLabel[] {
+	const byYear = new Map<number, { participants: number; top: number; x: number }>();
+	for (const b of bars) {
+		const t = byYear.get(b.year) ?? { participants: 0, top: Infinity, x: b.x + b.width / 2 };
+		byYear.set(b.year, {
+			...t,
+			participants: t.participants + b.participants,
+			top: Math.min(t.top, b.y)
+		});
+	}
+	const fits = (texts: string[]) =>
+		texts.every((s) => estimateWidth(s, TOTAL_FONT_SIZE) <= step - 2);
+	const totals = [...byYear.values()].map((t) => t.participants);
+	const format = fits(totals.map(formatNumber))
+		? formatNumber
+		: fits(totals.map((n) => compactFmt.format(n)))
+			? (n: number) => compactFmt.format(n)
+			: null;
+	if (!format) return [];
+	return [...byYear].map(([year, t]) => ({
+		year,
+		participants: t.participants,
+		text: format(t.participants),
+		x: round(t.x),
+		y: round(t.top - 4)
+	}));
+}

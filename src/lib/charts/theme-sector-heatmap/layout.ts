@@ -1,0 +1,172 @@
+/**
+ * Theme × sector heatmap: one row per theme (busiest first), one column per sector, cells
+ * coloured by outcome count on a sequential Lab ramp. Pure (rows, width) -> model; no DOM.
+ */
+import { interpolateLab, rgb } from 'd3';
+import { SECTORS } from '$lib/contract/contract';
+import type { ThemeSectorRow } from '$lib/db/queries/dashboard';
+import { formatNumber } from '$lib/i18n';
+import { HEAT_RAMP } from '../palette';
+import { CHAR_WIDTH, round } from '../common';
+
+/** Options of `layoutThemeSectorHeatmap`. Sizes in px. */
+export interface ThemeSectorHeatmapOptions {
+	rows: readonly ThemeSectorRow[];
+	width: number;
+	/** Height of one theme row; fixed so any number of themes stays legible. Default 26. */
+	rowHeight?: number;
+	/** Widest the theme label column may be; also never more than 45% of `width`. Default 220. */
+	maxLabelWidth?: number;
+}
+
+/** A theme label at the left; `text` may be shortened with an ellipsis, `name` is in full. */
+export interface ThemeLabel {
+	themeId: string;
+	name: string;
+	text: string;
+	total: number;
+	y: number;
+}
+
+/** One heatmap cell: its outcomes, fill, and a contrasting colour for the printed number. */
+export interface HeatCell {
+	themeId: string;
+	theme: string;
+	sector: string;
+	outcomes: number;
+	color: string;
+	textColor: string;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** A colour-legend swatch (the ramp at `value`). */
+export interface Swatch {
+	value: number;
+	color: string;
+	x: number;
+	width: number;
+}
+
+/** Everything the component draws, positioned in px; the svg height grows with the themes. */
+export interface ThemeSectorHeatmapModel {
+	width: number;
+	height: number;
+	labelWidth: number;
+	rowHeight: number;
+	/** Top of the first row (px). */
+	top: number;
+	themes: ThemeLabel[];
+	columns: { sector: string; x: number }[];
+	cells: HeatCell[];
+	max: number;
+	legend: { y: number; swatches: Swatch[]; minLabel: string; maxLabel: string };
+}
+
+/** Text colours on the ramp: dark on light cells, white on dark ones. */
+export const DARK_TEXT = '#1a1a1a';
+/** White text for dark cells. */
+export const LIGHT_TEXT = '#ffffff';
+
+const ramp = interpolateLab(HEAT_RAMP[0], HEAT_RAMP[1]);
+/** Room (px) under the rows for the colour legend: swatches then their min/max labels. */
+const LEGEND_HEIGHT = 46;
+/** Narrowest label column (px): the "Theme" axis title sits above it. */
+const MIN_LABEL_WIDTH = 56;
+
+/** WCAG relative luminance of a CSS colour (0 black … 1 white). */
+function luminance(color: string): number {
+	const { r, g, b } = rgb(color);
+	const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+	return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** The text colour (DARK_TEXT or LIGHT_TEXT) with the higher WCAG contrast on `background`. */
+export function contrastText(background: string): string {
+	const l = luminance(background);
+	return (l + 0.05) / (luminance(DARK_TEXT) + 0.05) >= 1.05 / (l + 0.05) ? DARK_TEXT : LIGHT_TEXT;
+}
+
+/** `name` cut to `maxChars` characters, the last being an ellipsis, if it is longer. */
+export function truncate(name: string, maxChars: number): string {
+	return name.length <= maxChars ? name : `${name.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
+}
+
+/** Lays out the heatmap: rows by total outcomes (desc) then name, columns BR, TSB, BDT, GS. */
+export function layoutThemeSectorHeatmap(opts: ThemeSectorHeatmapOptions): ThemeSectorHeatmapModel {
+	const { rows, width, rowHeight = 26, maxLabelWidth = 220 } = opts;
+	const sectors = [...SECTORS, ...new Set(rows.map((r) => r.sector))].filter(
+		(s, i, all) => all.indexOf(s) === i
+	);
+	const byTheme = new Map<string, { name: string; counts: Map<string, number> }>();
+	for (const r of rows) {
+		const t = byTheme.get(r.theme_id) ?? { name: r.theme, counts: new Map<string, number>() };
+		t.counts.set(r.sector, (t.counts.get(r.sector) ?? 0) + r.outcomes);
+		byTheme.set(r.theme_id, t);
+	}
+	const themes = [...byTheme]
+		.map(([id, t]) => ({ id, ...t, total: [...t.counts.values()].reduce((a, b) => a + b, 0) }))
+		.sort(
+			(a, b) => b.total - a.total || a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1)
+		);
+	const max = Math.max(0, ...themes.flatMap((t) => [...t.counts.values()]));
+
+	const cap = Math.min(maxLabelWidth, Math.round(width * 0.45));
+	const maxChars = Math.floor((cap - 8) / CHAR_WIDTH);
+	const longest = Math.max(0, ...themes.map((t) => Math.min(t.name.length, maxChars)));
+	const labelWidth = round(Math.min(cap, Math.max(MIN_LABEL_WIDTH, longest * CHAR_WIDTH + 8)));
+	const top = 44;
+	const colWidth = (width - labelWidth - 4) / sectors.length;
+	const columns = sectors.map((sector, i) => ({
+		sector,
+		x: round(labelWidth + colWidth * (i + 0.5))
+	}));
+	const colorOf = (v: number) => ramp(max > 0 ? v / max : 0);
+
+	const cells: HeatCell[] = themes.flatMap((t, row) =>
+		sectors.map((sector, col) => {
+			const outcomes = t.counts.get(sector) ?? 0;
+			const color = colorOf(outcomes);
+			return {
+				themeId: t.id,
+				theme: t.name,
+				sector,
+				outcomes,
+				color,
+				textColor: contrastText(color),
+				x: round(labelWidth + colWidth * col + 1),
+				y: top + row * rowHeight + 1,
+				width: round(colWidth - 2),
+				height: rowHeight - 2
+			};
+		})
+	);
+	const legendY = top + themes.length * rowHeight + 14;
+	const swatchWidth = Math.min(36, (width - labelWidth - 4) / 5);
+	const swatches = [0, 0.25, 0.5, 0.75, 1].map((f, i) => ({
+		value: f * max,
+		color: ramp(f),
+		x: round(labelWidth + i * swatchWidth),
+		width: round(swatchWidth)
+	}));
+	return {
+		width,
+		height: top + themes.length * rowHeight + LEGEND_HEIGHT,
+		labelWidth,
+		rowHeight,
+		top,
+		themes: themes.map((t, i) => ({
+			themeId: t.id,
+			name: t.name,
+			text: truncate(t.name, maxChars),
+			total: t.total,
+			y: top + i * rowHeight + rowHeight / 2
+		})),
+		columns,
+		cells,
+		max,
+		legend: { y: legendY, swatches, minLabel: formatNumber(0), maxLabel: formatNumber(max) }
+	};
+}

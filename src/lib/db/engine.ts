@@ -1,0 +1,75 @@
+/**
+ * The browser's DuckDB-WASM engine: the only module that imports @duckdb/duckdb-wasm at run time.
+ * Self-hosted bundles (Vite `?url`), one Web Worker, started lazily behind one shared promise so
+ * concurrent callers never start two engines.
+ */
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { configureConnection } from './setup';
+import type { SqlConnection } from './types';
+
+let engine: Promise<AsyncDuckDB> | null = null;
+
+/** Start (once) and return the engine. Engine start time is marked as `intersect:engine-ready`. */
+export function getEngine(): Promise<AsyncDuckDB> {
+	engine ??= (async () => {
+		performance.mark('intersect:engine-start');
+		// Dynamic import: the engine must never be evaluated during the build's server pass.
+		const duckdb = await import('@duckdb/duckdb-wasm');
+		const bundle = await duckdb.selectBundle({
+			mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+			eh: { mainModule: ehWasm, mainWorker: ehWorker }
+		});
+		const worker = new Worker(bundle.mainWorker!);
+		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+		await db.open({ query: { castBigIntToDouble: false } });
+		performance.mark('intersect:engine-ready');
+		return db;
+	})();
+	engine.catch(() => (engine = null));
+	return engine;
+}
+
+function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlConnection {
+	return {
+		async query(sql, params) {
+			if (!params || params.length === 0) return conn.query(sql);
+			const stmt = await conn.prepare(sql);
+			try {
+				return await stmt.query(...params);
+			} finally {
+				await stmt.close();
+			}
+		},
+		insertArrowIPC: (table, ipc) =>
+			conn.insertArrowFromIPCStream(ipc, { name: table, create: true }),
+		async registerFile(name, bytes) {
+			await db.registerFileBuffer(name, bytes);
+		},
+		async dropFile(name) {
+			await db.dropFile(name);
+		},
+		cancel: () => conn.cancelSent()
+	};
+}
+
+/** Open a new configured connection (offline settings and parsing macros applied). */
+export async function connect(): Promise<SqlConnection> {
+	const db = await getEngine();
+	const conn = wrap(db, await db.connect());
+	await configureConnection(conn);
+	return conn;
+}
+
+let shared: Promise<SqlConnection> | null = null;
+
+/** The app's shared connection, for the dashboard and the loader. */
+export function sharedConnection(): Promise<SqlConnection> {
+	shared ??= connect();
+	shared.catch(() => (shared = null));
+	return shared;
+}

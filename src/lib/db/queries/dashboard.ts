@@ -1,0 +1,89 @@
+/**
+ * The dashboard's queries: pure (filters) -> SQL builders, each with the Row type its aliases
+ * produce. Metric definitions: docs/metrics.md.
+ */
+import { SECTORS, STATUSES } from '../../contract/contract';
+import { listLiteral } from '../sql';
+import { meetingWhere, outcomeWhere, themeWhere, type Filters } from './filters';
+
+/** Row of `kpisSql`: the headline numbers (ratios 0..1, null when undefined). */
+export interface KpiRow {
+	meetings: number;
+	outcomes: number;
+	themes: number;
+	participants: number;
+	completed: number;
+	completable: number;
+	completion_rate: number | null;
+	cross_sector: number;
+	cross_sector_share: number | null;
+}
+
+/** Headline numbers under the filters. */
+export function kpisSql(f: Filters = {}): string {
+	return `WITH o AS (SELECT * FROM outcomes ${outcomeWhere(f)}),
+m AS (SELECT * FROM meetings ${meetingWhere(f)})
+SELECT
+  (SELECT count(*) FROM m)::INTEGER AS meetings,
+  (SELECT count(*) FROM o)::INTEGER AS outcomes,
+  (SELECT count(*) FROM themes ${themeWhere(f)})::INTEGER AS themes,
+  (SELECT coalesce(sum(participants), 0) FROM m)::INTEGER AS participants,
+  (SELECT count(*) FROM o WHERE status = 'completed')::INTEGER AS completed,
+  (SELECT count(*) FROM o WHERE status IS DISTINCT FROM 'cancelled')::INTEGER AS completable,
+  (SELECT count(*) FILTER (WHERE status = 'completed') / nullif(count(*) FILTER (WHERE status IS DISTINCT FROM 'cancelled'), 0) FROM o)::DOUBLE AS completion_rate,
+  (SELECT count(*) FROM o WHERE len(sectors) >= 2)::INTEGER AS cross_sector,
+  (SELECT count(*) FILTER (WHERE len(sectors) >= 2) / nullif(count(*), 0) FROM o)::DOUBLE AS cross_sector_share`;
+}
+
+/** Row of `meetingsPerYearSql`: meetings of one calendar year in one format. */
+export interface MeetingsPerYearRow {
+	year: number;
+	format: 'in_person' | 'virtual' | 'hybrid' | 'unknown';
+	meetings: number;
+	participants: number;
+}
+
+/** Meetings by calendar year of `date`, split by `format` (empty format = unknown). */
+export function meetingsPerYearSql(f: Filters = {}): string {
+	return `SELECT year(date)::INTEGER AS year, coalesce(format, 'unknown') AS format,
+  count(*)::INTEGER AS meetings, coalesce(sum(participants), 0)::INTEGER AS participants
+FROM meetings ${meetingWhere(f)}
+GROUP BY ALL ORDER BY year, format`;
+}
+
+/** Row of `themeSectorSql`: outcomes of a theme whose sectors include a sector. */
+export interface ThemeSectorRow {
+	theme_id: string;
+	theme: string;
+	sector: string;
+	outcomes: number;
+}
+
+/** Theme x sector activity: every loaded theme x every sector, zero cells included. */
+export function themeSectorSql(f: Filters = {}): string {
+	return `WITH o AS (SELECT theme_id, unnest(sectors) AS sector FROM outcomes ${outcomeWhere(f)}),
+t AS (SELECT theme_id, coalesce(name, theme_id) AS theme FROM themes ${themeWhere(f)}
+      UNION SELECT DISTINCT theme_id, theme_id FROM o
+      WHERE theme_id NOT IN (SELECT theme_id FROM themes WHERE theme_id IS NOT NULL)),
+s AS (SELECT unnest(${listLiteral(SECTORS)}) AS sector)
+SELECT * FROM (
+  SELECT t.theme_id, t.theme, s.sector, count(o.sector)::INTEGER AS outcomes
+  FROM t CROSS JOIN s LEFT JOIN o ON o.theme_id = t.theme_id AND o.sector = s.sector
+  GROUP BY ALL)
+ORDER BY theme, array_position(${listLiteral(SECTORS)}, sector)`;
+}
+
+/** Row of `statusTrendSql`: outcomes of one year in one status. */
+export interface StatusTrendRow {
+	year: number;
+	status: (typeof STATUSES)[number];
+	outcomes: number;
+}
+
+/** Outcomes by calendar year of `date` and status. */
+export function statusTrendSql(f: Filters = {}): string {
+	return `SELECT * FROM (
+  SELECT year(date)::INTEGER AS year, status, count(*)::INTEGER AS outcomes
+  FROM outcomes ${outcomeWhere(f)} GROUP BY ALL)
+ORDER BY year, array_position(${listLiteral(STATUSES)}, status)`;
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+	kpisSql,
+	meetingsPerYearSql,
+	statusTrendSql,
+	themeSectorSql,
+	type KpiRow,
+	type MeetingsPerYearRow,
+	type StatusTrendRow,
+	type ThemeSectorRow
+} from '../../src/lib/db/queries/dashboard';
+import { initDatasetSql } from '../../src/lib/db/queries/dataset';
+import { queryRows } from '../../src/lib/db/rows';
+import type { SqlConnection } from '../../src/lib/db/types';
+import { commitBatch, prepareBatch } from '../../src/lib/ingest/load';
+import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
+
+const fixture = (p: string) => ({
+	name: p.split('/').pop()!,
+	bytes: new Uint8Array(readFileSync(new URL(`../fixtures/${p}`, import.meta.url)))
+});
+
+let conn: SqlConnection;
+beforeAll(async () => {
+	conn = await openNodeEngine();
+	await conn.query(initDatasetSql());
+	// The three-dialect fixture: 3 meetings, 3 themes, 4 outcomes (documented in tests/fixtures/README.md).
+	const batch = await prepareBatch(conn, {
+		files: [
+			fixture('good/meetings-semicolon.csv'),
+			fixture('good/themes-comma.csv'),
+			fixture('good/outcomes-tab.tsv')
+		],
+		decodeParquet: decodeParquetNode
+	});
+	await commitBatch(conn, batch, { source: 'upload' });
+});
+
+describe('KPIs', () => {
+	test('count rows, sum participants and compute the two ratios as docs/metrics.md defines', async () => {
+		const [k] = await queryRows<KpiRow>(conn, kpisSql());
+		expect(k).toMatchObject({ meetings: 3, outcomes: 4, themes: 3, participants: 123 });
+		// One completed of three not cancelled; three of four outcomes involve two or more sectors.
+		expect(k!.completion_rate).toBeCloseTo(1 / 3);
+		expect(k!.cross_sector_share).toBeCloseTo(3 / 4);
+	});
+
+	test('a sector filter keeps only outcomes involving that sector', async () => {
+		const [k] = await queryRows<KpiRow>(conn, kpisSql({ sector: 'GS' }));
+		expect(k!.outcomes).toBe(1);
+		expect(k!.completion_rate).toBe(0);
+	});
+
+	test('a period filter applies to meetings and outcomes alike', async () => {
+		const [k] = await queryRows<KpiRow>(conn, kpisSql({ from: '2022-01-01', to: '2022-12-31' }));
+		expect(k).toMatchObject({ meetings: 1, outcomes: 2, participants: 52 });
+		// Only the planned one is completable; none completed.
+		expect(k!.completion_rate).toBe(0);
+	});
+
+	test('ratios are null, not NaN, when nothing matches', async () => {
+		const [k] = await queryRows<KpiRow>(
+			conn,
+			kpisSql({ theme: "no such theme'; DROP TABLE outcomes; --" })
+		);
+		expect(k).toMatchObject({
+			outcomes: 0,
+			themes: 0,
+			completion_rate: null,
+			cross_sector_share: null
+		});
+		const [again] = await queryRows<KpiRow>(conn, kpisSql());
+		expect(again!.outcomes).toBe(4);
+	});
+});
+
+describe('chart queries', () => {
+	test('meetings per year split by format', async () => {
+		const rows = await queryRows<MeetingsPerYearRow>(conn, meetingsPerYearSql());
+		expect(rows).toEqual([
+			{ year: 2015, format: 'hybrid', meetings: 1, participants: 41 },
+			{ year: 2015, format: 'in_person', meetings: 1, participants: 30 },
+			{ year: 2022, format: 'virtual', meetings: 1, participants: 52 }
+		]);
+	});
+
+	test('theme x sector gives every theme x sector cell, zeros included, counting multi-sector outcomes in each', async () => {
+		const rows = await queryRows<ThemeSectorRow>(conn, themeSectorSql());
+		expect(rows).toHaveLength(3 * 4);
+		const cell = (theme: string, sector: string) =>
+			rows.find((r) => r.theme_id === theme && r.sector === sector)?.outcomes;
+		expect(cell('ai', 'TSB')).toBe(2);
+		expect(cell('ai', 'BR')).toBe(1);
+		expect(cell('gender', 'BR')).toBe(1);
+		expect(cell('gender', 'TSB')).toBe(0);
+		expect(rows.map((r) => r.sector).slice(0, 4)).toEqual(['BR', 'TSB', 'BDT', 'GS']);
+	});
+
+	test('outcomes by status over time in lifecycle order', async () => {
+		const rows = await queryRows<StatusTrendRow>(conn, statusTrendSql());
+		expect(rows).toEqual([
+			{ year: 2015, status: 'in_progress', outcomes: 1 },
+			{ year: 2015, status: 'completed', outcomes: 1 },
+			{ year: 2022, status: 'planned', outcomes: 1 },
+			{ year: 2022, status: 'cancelled', outcomes: 1 }
+		]);
+	});
+});
