@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
+	attendanceBySectorSql,
+	dataExtentSql,
+	sectorCollaborationSql,
+	themeTrendsSql,
+	type AttendanceRow,
+	type DataExtentRow,
+	type SectorPairRow,
+	type ThemeTrendRow,
 	kpisSql,
 	meetingsPerYearSql,
 	statusTrendSql,
@@ -105,5 +113,37 @@ describe('chart queries', () => {
 			{ year: 2022, status: 'planned', outcomes: 1 },
 			{ year: 2022, status: 'cancelled', outcomes: 1 }
 		]);
+	});
+});
+
+describe('management view queries', () => {
+	test('sector collaboration counts outcomes involving both sectors, and single-sector ones on the diagonal', async () => {
+		const rows = await queryRows<SectorPairRow>(conn, sectorCollaborationSql());
+		const pair = (a: string, b: string) =>
+			rows.find((r) => r.source === a && r.target === b)?.outcomes ?? 0;
+		// O-1 and O-4 involve BR+TSB; O-2 BR+BDT+GS; O-3 TSB alone.
+		expect(pair('BR', 'TSB')).toBe(2);
+		expect(pair('BR', 'BDT')).toBe(1);
+		expect(pair('BDT', 'GS')).toBe(1);
+		expect(pair('TSB', 'TSB')).toBe(1);
+		expect(pair('BR', 'BR')).toBe(0);
+	});
+
+	test('theme trends give every theme a value for every year, zeros included', async () => {
+		const rows = await queryRows<ThemeTrendRow>(conn, themeTrendsSql());
+		const years = [...new Set(rows.map((r) => r.year))];
+		expect(years).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022]);
+		expect(rows).toHaveLength(3 * 8);
+		expect(rows.find((r) => r.theme_id === 'ai' && r.year === 2022)?.outcomes).toBe(2);
+		expect(rows.find((r) => r.theme_id === 'ai' && r.year === 2019)?.outcomes).toBe(0);
+	});
+
+	test('attendance by sector is empty when no attendance table is loaded', async () => {
+		expect(await queryRows<AttendanceRow>(conn, attendanceBySectorSql())).toEqual([]);
+	});
+
+	test('the data extent spans meetings and outcomes', async () => {
+		const [e] = await queryRows<DataExtentRow>(conn, dataExtentSql());
+		expect(e).toEqual({ first: '2015-03-10', last: '2022-09-20' });
 	});
 });

@@ -3,7 +3,7 @@
  * produce. Metric definitions: docs/metrics.md.
  */
 import { SECTORS, STATUSES } from '../../contract/contract';
-import { listLiteral } from '../sql';
+import { listLiteral, literal } from '../sql';
 import { meetingWhere, outcomeWhere, themeWhere, type Filters } from './filters';
 
 /** Row of `kpisSql`: the headline numbers (ratios 0..1, null when undefined). */
@@ -86,4 +86,82 @@ export function statusTrendSql(f: Filters = {}): string {
   SELECT year(date)::INTEGER AS year, status, count(*)::INTEGER AS outcomes
   FROM outcomes ${outcomeWhere(f)} GROUP BY ALL)
 ORDER BY year, array_position(${listLiteral(STATUSES)}, status)`;
+}
+
+/** Row of `sectorCollaborationSql`: outcomes involving both sectors (a = b: involving only a). */
+export interface SectorPairRow {
+	source: string;
+	target: string;
+	outcomes: number;
+}
+
+/**
+ * Sector co-involvement for the chord diagram: for each unordered pair of distinct sectors, the
+ * outcomes whose sectors include both (source < target in canonical order); for source = target,
+ * the outcomes involving that sector alone.
+ */
+export function sectorCollaborationSql(f: Filters = {}): string {
+	const order = listLiteral(SECTORS);
+	return `WITH o AS (SELECT outcome_id, sectors FROM outcomes ${outcomeWhere(f)}),
+s AS (SELECT outcome_id, unnest(sectors) AS sector, len(sectors) AS n FROM o)
+SELECT * FROM (
+  SELECT a.sector AS source, b.sector AS target, count(*)::INTEGER AS outcomes
+  FROM s a JOIN s b ON a.outcome_id = b.outcome_id
+    AND (array_position(${order}, a.sector) < array_position(${order}, b.sector)
+         OR (a.sector = b.sector AND a.n = 1))
+  GROUP BY ALL)
+ORDER BY array_position(${order}, source), array_position(${order}, target)`;
+}
+
+/** Row of `themeTrendsSql`: outcomes of one theme in one year (zeros included). */
+export interface ThemeTrendRow {
+	theme_id: string;
+	theme: string;
+	year: number;
+	outcomes: number;
+}
+
+/** Outcomes per theme per calendar year, every year from the first to the last outcome year. */
+export function themeTrendsSql(f: Filters = {}): string {
+	return `WITH o AS (SELECT theme_id, year(date)::INTEGER AS year FROM outcomes ${outcomeWhere(f)}),
+y AS (SELECT unnest(range(min(year), max(year) + 1))::INTEGER AS year FROM o),
+t AS (SELECT theme_id, coalesce(name, theme_id) AS theme FROM themes ${themeWhere(f)}
+      UNION SELECT DISTINCT theme_id, theme_id FROM o
+      WHERE theme_id NOT IN (SELECT theme_id FROM themes WHERE theme_id IS NOT NULL))
+SELECT t.theme_id, t.theme, y.year, count(o.theme_id)::INTEGER AS outcomes
+FROM t CROSS JOIN y LEFT JOIN o ON o.theme_id = t.theme_id AND o.year = y.year
+GROUP BY ALL ORDER BY t.theme, y.year`;
+}
+
+/** Row of `attendanceBySectorSql`: participants of one sector in one calendar year. */
+export interface AttendanceRow {
+	year: number;
+	sector: string;
+	participants: number;
+	meetings: number;
+}
+
+/** Attendance participants per sector per calendar year of the meeting (period and sector filters). */
+export function attendanceBySectorSql(f: Filters = {}): string {
+	const order = listLiteral(SECTORS);
+	const sector = f.sector ? `AND a.sector = ${literal(f.sector)}` : '';
+	return `SELECT * FROM (
+  SELECT year(m.date)::INTEGER AS year, a.sector, sum(a.participants)::INTEGER AS participants,
+    count(DISTINCT a.meeting_no)::INTEGER AS meetings
+  FROM attendance a JOIN (SELECT * FROM meetings ${meetingWhere(f)}) m ON m.meeting_no = a.meeting_no
+  WHERE a.sector IS NOT NULL ${sector}
+  GROUP BY ALL)
+ORDER BY year, array_position(${order}, sector)`;
+}
+
+/** Row of `dataExtentSql`: the first and last dated record, ISO dates (null when empty). */
+export interface DataExtentRow {
+	first: string | null;
+	last: string | null;
+}
+
+/** The date range covered by meetings and outcomes, for period presets. */
+export function dataExtentSql(): string {
+	return `SELECT min(d)::VARCHAR AS first, max(d)::VARCHAR AS last FROM (
+  SELECT date AS d FROM meetings UNION ALL SELECT date FROM outcomes)`;
 }
