@@ -36,3 +36,17 @@ export async function referenceKpis(files: {
 	db.closeSync();
 	return out;
 }
+
+/** Count outcomes in a CSV (canonical `;`-separated sectors) matching a SQL predicate on its text columns. */
+export async function referenceCount(file: string, where: string): Promise<number> {
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	const r = await conn.runAndReadAll(
+		`SELECT count(*) AS n FROM read_csv($1, all_varchar = true) WHERE ${where}`,
+		[file]
+	);
+	const n = Number((await r.getRowObjectsJS())[0]!.n);
+	conn.closeSync();
+	db.closeSync();
+	return n;
+}
