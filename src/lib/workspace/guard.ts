@@ -1,0 +1,237 @@
+/**
+ * The workspace guard: the first of two locks that keep the analyst from breaking the dashboard's
+ * dataset by accident (the second is the read-only transaction every statement runs in, see
+ * run.ts). It reads each statement's leading keywords with the tokenizer (never a regex over raw
+ * text, so words in strings, comments and quoted identifiers do not count) and refuses, with a
+ * message saying why, statements that would change the loaded tables or the shared engine.
+ * Rules and rationale: docs/workspace.md.
+ */
+import { splitStatements, type Token } from './tokenize';
+
+/** The dashboard's live tables and its provenance table. */
+export const LIVE_TABLES = ['meetings', 'themes', 'outcomes', 'attendance', '_dataset'] as const;
+
+/** True for a name the dashboard owns: a live table, an internal `_` table, a loader's `stg_` one. */
+export function isProtectedName(name: string): boolean {
+	const n = name.toLowerCase();
+	return (
+		(LIVE_TABLES as readonly string[]).includes(n) || n.startsWith('_') || n.startsWith('stg_')
+	);
+}
+
+/** The guard's answer for a whole script: every statement allowed, or the first one refused. */
+export type GuardVerdict =
+	| { ok: true; statements: string[] }
+	| { ok: false; index: number; statement: string; message: string };
+
+/** Statements that only read (DuckDB also runs them in a read-only transaction). */
+const READ = new Set([
+	'SELECT',
+	'FROM',
+	'VALUES',
+	'TABLE',
+	'DESCRIBE',
+	'DESC',
+	'SHOW',
+	'SUMMARIZE',
+	'PIVOT',
+	'PIVOT_WIDER',
+	'PIVOT_LONGER',
+	'UNPIVOT'
+]);
+
+/** Statements about the engine or the session rather than data, refused with their reason. */
+const CONTROL: Record<string, string> = {
+	SET: 'changes settings the dashboard shares',
+	RESET: 'changes settings the dashboard shares',
+	PRAGMA: 'changes settings the dashboard shares',
+	CALL: 'runs engine procedures; query table functions with SELECT * FROM fn(…) instead',
+	ATTACH: 'attaches databases to the engine the dashboard shares',
+	DETACH: 'detaches databases from the engine the dashboard shares',
+	USE: 'changes the default database or schema',
+	INSTALL: 'installs extensions (the app works offline)',
+	LOAD: 'loads extensions (the app works offline)',
+	FORCE: 'installs extensions or checkpoints the engine',
+	CHECKPOINT: 'checkpoints the engine the dashboard shares',
+	VACUUM: 'rewrites storage of the engine the dashboard shares',
+	COPY: 'reads or writes files inside the engine; use the Export buttons instead',
+	EXPORT: 'writes files inside the engine; use the Export buttons instead',
+	IMPORT: 'loads a database into the engine the dashboard shares',
+	BEGIN: 'controls transactions; each statement already runs in its own read-only transaction',
+	START: 'controls transactions; each statement already runs in its own read-only transaction',
+	COMMIT: 'controls transactions; each statement already runs in its own read-only transaction',
+	END: 'controls transactions; each statement already runs in its own read-only transaction',
+	ROLLBACK: 'controls transactions; each statement already runs in its own read-only transaction',
+	ABORT: 'controls transactions; each statement already runs in its own read-only transaction',
+	PREPARE: 'prepares statements the guard cannot see into',
+	EXECUTE: 'runs prepared statements the guard cannot see into',
+	DEALLOCATE: 'manages prepared statements'
+};
+
+/** Object kinds that may follow CREATE / DROP / ALTER / COMMENT ON. */
+const KINDS = new Set([
+	'TABLE',
+	'VIEW',
+	'MACRO',
+	'FUNCTION',
+	'SEQUENCE',
+	'SCHEMA',
+	'TYPE',
+	'INDEX',
+	'SECRET',
+	'DATABASE',
+	'COLUMN'
+]);
+
+const isWord = (t: Token | undefined, ...words: string[]) =>
+	t?.kind === 'word' && (words.length === 0 || words.includes(t.value));
+
+/** A qualified name starting at `i` (`a`, `"a"`, `s.a`, `db.s.a`): its parts and end index. */
+function readName(tokens: Token[], i: number): { parts: string[]; next: number } | null {
+	const parts: string[] = [];
+	let j = i;
+	for (;;) {
+		const t = tokens[j];
+		if (!t || (t.kind !== 'word' && t.kind !== 'quoted'))
+			return parts.length ? { parts, next: j } : null;
+		parts.push(t.kind === 'word' ? t.value.toLowerCase() : t.value);
+		j++;
+		if (tokens[j]?.kind === 'punct' && tokens[j]!.value === '.') j++;
+		else return { parts, next: j };
+	}
+}
+
+/** True when a qualified name lives in the temp catalog (`temp.x`, `temp.main.x`). */
+const isTempQualified = (parts: string[]) =>
+	parts.length > 1 && ['temp', 'temporary'].includes(parts[0]!.toLowerCase());
+
+/** Index of the statement verb after `WITH [RECURSIVE] name [(cols)] AS [NOT] [MATERIALIZED] (…), …`. */
+function skipWith(tokens: Token[], i: number): number {
+	let j = i + 1;
+	if (isWord(tokens[j], 'RECURSIVE')) j++;
+	const skipParens = (k: number) => {
+		let depth = 0;
+		do {
+			const t = tokens[k];
+			if (!t) return k;
+			if (t.kind === 'punct' && t.value === '(') depth++;
+			if (t.kind === 'punct' && t.value === ')') depth--;
+			k++;
+		} while (depth > 0);
+		return k;
+	};
+	for (;;) {
+		if (!tokens[j] || (tokens[j]!.kind !== 'word' && tokens[j]!.kind !== 'quoted')) return j;
+		j++;
+		if (tokens[j]?.value === '(') j = skipParens(j);
+		if (!isWord(tokens[j], 'AS')) return j;
+		j++;
+		while (isWord(tokens[j], 'NOT', 'MATERIALIZED')) j++;
+		if (tokens[j]?.value === '(') j = skipParens(j);
+		if (tokens[j]?.value === ',') j++;
+		else return j;
+	}
+}
+
+/** Why one statement is refused, or null when it may run. */
+export function refusalReason(tokens: Token[]): string | null {
+	let i = 0;
+	while (tokens[i]?.kind === 'punct' && tokens[i]!.value === '(') i++;
+	// EXPLAIN ANALYZE executes its statement: judge the statement, not the EXPLAIN.
+	while (isWord(tokens[i], 'EXPLAIN')) {
+		i++;
+		if (isWord(tokens[i], 'ANALYZE', 'ANALYSE')) i++;
+		if (tokens[i]?.value === '(') while (tokens[i] && tokens[i]!.value !== ')') i++;
+		if (tokens[i]?.value === ')') i++;
+	}
+	if (isWord(tokens[i], 'WITH')) i = skipWith(tokens, i);
+	const verb = tokens[i];
+	if (!verb || verb.kind !== 'word' || READ.has(verb.value)) return null;
+	const v = verb.value;
+	if (v === 'UPDATE' && isWord(tokens[i + 1], 'EXTENSIONS'))
+		return 'UPDATE EXTENSIONS is refused: it updates extensions (the app works offline).';
+	if (v in CONTROL) return `${v} is refused: it ${CONTROL[v]}.`;
+	return refuseWrite(tokens, i);
+}
+
+/** Judge a data or schema change by its verb and target; null when the target is the analyst's. */
+function refuseWrite(tokens: Token[], i: number): string | null {
+	const v = tokens[i]!.value;
+	let j = i + 1;
+	let temp = false;
+	let kind = '';
+	if (v === 'INSERT' || v === 'MERGE') {
+		if (isWord(tokens[j], 'OR')) j += 2;
+		if (isWord(tokens[j], 'INTO')) j++;
+	} else if (v === 'DELETE') {
+		if (isWord(tokens[j], 'FROM')) j++;
+	} else if (v === 'TRUNCATE') {
+		if (isWord(tokens[j], 'TABLE')) j++;
+	} else if (v === 'COMMENT') {
+		if (isWord(tokens[j], 'ON')) j++;
+		if (KINDS.has(tokens[j]?.value ?? '')) kind = tokens[j++]!.value;
+	} else if (v === 'CREATE' || v === 'DROP' || v === 'ALTER') {
+		if (isWord(tokens[j], 'OR') && isWord(tokens[j + 1], 'REPLACE')) j += 2;
+		while (isWord(tokens[j], 'TEMP', 'TEMPORARY', 'PERSISTENT', 'UNIQUE')) {
+			temp ||= isWord(tokens[j], 'TEMP', 'TEMPORARY');
+			j++;
+		}
+		if (isWord(tokens[j], 'MACRO') && isWord(tokens[j + 1], 'TABLE')) j++;
+		kind = KINDS.has(tokens[j]?.value ?? '') ? tokens[j++]!.value : '';
+		if (isWord(tokens[j], 'IF')) j += isWord(tokens[j + 1], 'NOT') ? 3 : 2;
+	} else if (v !== 'UPDATE') {
+		// Anything else goes to DuckDB: its parser reports typos, its read-only transaction writes.
+		return null;
+	}
+	if (kind === 'SCHEMA' || kind === 'DATABASE')
+		return `${v} ${kind} is refused: schemas and databases belong to the dashboard's engine.`;
+	if (kind === 'INDEX' && v === 'CREATE') {
+		while (tokens[j] && !isWord(tokens[j], 'ON')) j++;
+		j++;
+	}
+	const label = `${v}${kind ? ` ${kind}` : ''}`;
+	const names = targetNames(tokens, j, v);
+	const hit = names.findIndex((n) => isProtectedName(n[n.length - 1]!) && !isTempQualified(n));
+	if (hit >= 0) {
+		const table = names[hit]![names[hit]!.length - 1]!;
+		return v === 'CREATE' || (v === 'ALTER' && hit > 0)
+			? `${label} "${table}" is refused: it would hide the dashboard's table of that name. Pick another name.`
+			: `${label} is refused: it would change the dashboard's table "${table}". The loaded tables are read-only here; to experiment, copy one first: CREATE TEMP TABLE my_${table.replace(/^_+/, '')} AS FROM ${table};`;
+	}
+	const first = names[0];
+	if (v === 'CREATE' && !temp && kind !== 'INDEX' && !(first && isTempQualified(first)))
+		return `${label} is refused: it would add to the dashboard's database. Create TEMP objects of your own instead, e.g. CREATE TEMP ${kind || 'TABLE'} …`;
+	return null;
+}
+
+/** The names a write statement targets: DROP's comma list, or one name plus ALTER's RENAME TO. */
+function targetNames(tokens: Token[], j: number, verb: string): string[][] {
+	const names: string[][] = [];
+	let name = readName(tokens, j);
+	while (name) {
+		names.push(name.parts);
+		if (verb !== 'DROP' || tokens[name.next]?.value !== ',') break;
+		name = readName(tokens, name.next + 1);
+	}
+	if (verb === 'ALTER') {
+		const k = tokens.findIndex(
+			(t, n) => n > j && isWord(t, 'RENAME') && isWord(tokens[n + 1], 'TO')
+		);
+		const renamed = k > 0 ? readName(tokens, k + 2) : null;
+		if (renamed) names.push(renamed.parts);
+	}
+	return names;
+}
+
+/** Check a script: split it into statements and refuse it whole if any statement is refused. */
+export function checkWorkspaceSql(sql: string): GuardVerdict {
+	const statements = splitStatements(sql);
+	for (const [index, s] of statements.entries()) {
+		const reason = refusalReason(s.tokens);
+		if (reason) {
+			const where = statements.length > 1 ? `Statement ${index + 1}: ` : '';
+			return { ok: false, index, statement: s.text, message: `${where}${reason}` };
+		}
+	}
+	return { ok: true, statements: statements.map((s) => s.text) };
+}

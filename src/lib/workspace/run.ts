@@ -1,0 +1,80 @@
+/**
+ * Running the analyst's SQL: the guard first, then each statement in its own read-only transaction
+ * (`BEGIN TRANSACTION READ ONLY`), so DuckDB itself refuses any write to the loaded tables that
+ * the guard did not recognise, while TEMP objects of the analyst's own still work.
+ */
+import type { Table } from 'apache-arrow';
+import { checkWorkspaceSql } from './guard';
+
+/** What the workspace needs from its own connection: run one statement, cancel the running one. */
+export interface StatementRunner {
+	/** Run exactly one statement and return its full result. */
+	run(sql: string): Promise<Table>;
+	/** Interrupt the statement running now; true when one was. */
+	cancel(): Promise<boolean>;
+}
+
+/** How a script ended: the last statement's result, a refusal, an error, or a cancellation. */
+export type RunOutcome =
+	| { kind: 'result'; table: Table; ms: number; statements: number }
+	| { kind: 'refused'; message: string }
+	| { kind: 'error'; message: string; statement: number }
+	| { kind: 'cancelled'; ms: number };
+
+/** Options of `runWorkspaceSql`; `isCancelled` tells a failure caused by Cancel from others. */
+export interface RunOptions {
+	runner: StatementRunner;
+	sql: string;
+	isCancelled?: () => boolean;
+	now?: () => number;
+}
+
+const READ_ONLY = /read-only mode/i;
+
+/** DuckDB's message, with a plain-words preface when the read-only transaction refused a write. */
+export function explainError(message: string): string {
+	return READ_ONLY.test(message)
+		? `Refused: the loaded tables are read-only in the workspace; create TEMP tables of your own to experiment. DuckDB said: ${message}`
+		: message;
+}
+
+/** Run one statement inside a read-only transaction; roll back (and rethrow) when it fails. */
+export async function runReadOnly(runner: StatementRunner, sql: string): Promise<Table> {
+	await runner.run('BEGIN TRANSACTION READ ONLY');
+	let table: Table;
+	try {
+		table = await runner.run(sql);
+	} catch (e) {
+		await runner.run('ROLLBACK').catch(() => undefined);
+		throw e;
+	}
+	await runner.run('COMMIT');
+	return table;
+}
+
+/** Guard, then run a script statement by statement; the outcome carries the last result. */
+export async function runWorkspaceSql(o: RunOptions): Promise<RunOutcome> {
+	const { runner, sql, isCancelled = () => false, now = () => performance.now() } = o;
+	const verdict = checkWorkspaceSql(sql);
+	if (!verdict.ok) return { kind: 'refused', message: verdict.message };
+	if (verdict.statements.length === 0)
+		return { kind: 'error', message: 'There is no statement to run.', statement: 0 };
+	const start = now();
+	let table: Table | null = null;
+	for (const [i, statement] of verdict.statements.entries()) {
+		try {
+			table = await runReadOnly(runner, statement);
+		} catch (e) {
+			if (isCancelled()) return { kind: 'cancelled', ms: now() - start };
+			const text = explainError(e instanceof Error ? e.message : String(e));
+			const where = verdict.statements.length > 1 ? `Statement ${i + 1}: ` : '';
+			return { kind: 'error', message: `${where}${text}`, statement: i };
+		}
+	}
+	return {
+		kind: 'result',
+		table: table!,
+		ms: now() - start,
+		statements: verdict.statements.length
+	};
+}

@@ -1,0 +1,190 @@
+import { describe, expect, test } from 'vitest';
+import { checkWorkspaceSql, isProtectedName } from '../../src/lib/workspace/guard';
+import { splitStatements, tokenizeSql } from '../../src/lib/workspace/tokenize';
+
+const allowed = (sql: string) => checkWorkspaceSql(sql).ok;
+const message = (sql: string) => {
+	const v = checkWorkspaceSql(sql);
+	return v.ok ? null : v.message;
+};
+
+describe('tokenizer', () => {
+	test('words inside strings, comments and quoted identifiers are not keywords', () => {
+		const words = tokenizeSql(
+			`SELECT 'DROP TABLE x' AS "DELETE", -- DROP outcomes\n/* UPDATE /* nested */ still */ $$DROP$$, $t$ DELETE $t$, E'it\\'s DROP' FROM t`
+		)
+			.filter((t) => t.kind === 'word')
+			.map((t) => t.value);
+		expect(words).toEqual(['SELECT', 'AS', 'FROM', 'T']);
+	});
+
+	test('a doubled quote stays inside its string or identifier', () => {
+		const toks = tokenizeSql(`SELECT 'it''s; DROP', "a""b;c"`);
+		expect(toks.map((t) => t.kind)).toEqual(['word', 'string', 'punct', 'quoted']);
+		expect(toks[3]!.value).toBe('a"b;c');
+	});
+
+	test('statements split at semicolons outside strings and comments; empty ones dropped', () => {
+		const parts = splitStatements(`SELECT ';' AS a; -- one; two\n;; SELECT "x;y" FROM t /* ; */;`);
+		expect(parts.map((s) => s.text)).toEqual([`SELECT ';' AS a`, `SELECT "x;y" FROM t`]);
+	});
+
+	test('positional and named parameters are not dollar quotes', () => {
+		expect(tokenizeSql('SELECT $1, $name').map((t) => t.kind)).toEqual([
+			'word',
+			'param',
+			'punct',
+			'param'
+		]);
+	});
+});
+
+describe('the guard lets reading through', () => {
+	test.each([
+		'SELECT * FROM outcomes',
+		'select count(*) from meetings',
+		'FROM outcomes WHERE status = $$completed$$',
+		'WITH recent AS (SELECT * FROM outcomes) SELECT * FROM recent',
+		'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r',
+		'DESCRIBE outcomes',
+		'SUMMARIZE meetings',
+		'SHOW TABLES',
+		'VALUES (1), (2)',
+		'(SELECT 1) UNION (SELECT 2)',
+		'EXPLAIN SELECT * FROM outcomes',
+		'PIVOT outcomes ON status USING count(*)',
+		`SELECT replace(title, 'a', 'b') AS "update", 'DROP TABLE outcomes' FROM outcomes`,
+		'-- DROP TABLE outcomes\nSELECT 1',
+		'/* DELETE FROM outcomes; */ SELECT 1',
+		'SELECT * FROM "outcomes" WHERE title = \'; DROP TABLE outcomes; --\''
+	])('%s', (sql) => expect(checkWorkspaceSql(sql)).toMatchObject({ ok: true }));
+
+	test('unknown statements go to DuckDB, whose parser reports the typo', () => {
+		expect(allowed('SELEC 1')).toBe(true);
+	});
+
+	test('a script is returned as its statements, comments between them dropped', () => {
+		expect(checkWorkspaceSql('SELECT 1; -- note\nSELECT 2;')).toEqual({
+			ok: true,
+			statements: ['SELECT 1', 'SELECT 2']
+		});
+	});
+});
+
+describe('the guard refuses changes to the loaded tables', () => {
+	test.each([
+		['DROP TABLE outcomes', 'DROP TABLE is refused'],
+		['drop table if exists Meetings', '"meetings"'],
+		['DROP TABLE "outcomes"', '"outcomes"'],
+		['DROP TABLE "OUTCOMES"', '"OUTCOMES"'],
+		['DROP TABLE main.outcomes', '"outcomes"'],
+		['DROP TABLE memory.main."themes"', '"themes"'],
+		['DROP TABLE my_copy, attendance', '"attendance"'],
+		['DROP VIEW outcomes', '"outcomes"'],
+		['DELETE FROM outcomes WHERE 1 = 1', 'DELETE is refused'],
+		['dElEtE fRoM outcomes', 'DELETE'],
+		["UPDATE outcomes SET status = 'completed'", 'UPDATE is refused'],
+		['INSERT INTO meetings SELECT * FROM meetings', 'INSERT'],
+		['INSERT OR REPLACE INTO _dataset VALUES (1)', '"_dataset"'],
+		['TRUNCATE outcomes', 'TRUNCATE'],
+		['TRUNCATE TABLE outcomes', 'TRUNCATE'],
+		['ALTER TABLE outcomes ADD COLUMN x INTEGER', 'ALTER TABLE'],
+		['ALTER TABLE outcomes RENAME COLUMN title TO name', 'would change'],
+		['CREATE OR REPLACE TABLE outcomes AS SELECT 1', 'CREATE TABLE "outcomes"'],
+		['CREATE TEMP TABLE outcomes AS SELECT 1', 'hide'],
+		['ALTER TABLE mine RENAME TO outcomes', 'hide'],
+		['COMMENT ON TABLE outcomes IS $$x$$', 'COMMENT'],
+		['MERGE INTO outcomes USING x ON true WHEN MATCHED THEN DELETE', 'MERGE'],
+		['WITH x AS (SELECT 1) DELETE FROM outcomes', 'DELETE'],
+		['EXPLAIN ANALYZE DELETE FROM outcomes', 'DELETE'],
+		['DROP TABLE stg_3_outcomes', '"stg_3_outcomes"'],
+		['DROP SCHEMA main CASCADE', 'DROP SCHEMA is refused'],
+		['CREATE TABLE copy AS FROM outcomes', 'Create TEMP objects'],
+		['CREATE OR REPLACE VIEW v AS FROM outcomes', 'CREATE VIEW is refused'],
+		['CREATE MACRO m(x) AS x', 'CREATE MACRO is refused']
+	])('%s', (sql, expected) => {
+		expect(message(sql)).toContain(expected);
+	});
+
+	test('the refusal says how to experiment instead', () => {
+		expect(message('DELETE FROM outcomes')).toContain(
+			'CREATE TEMP TABLE my_outcomes AS FROM outcomes;'
+		);
+	});
+});
+
+describe('the guard refuses engine and session control', () => {
+	test.each([
+		['SET threads = 1', 'SET is refused'],
+		["SET GLOBAL memory_limit = '1MB'", 'SET'],
+		['RESET threads', 'RESET'],
+		['PRAGMA enable_profiling', 'PRAGMA'],
+		["ATTACH ':memory:' AS other", 'ATTACH'],
+		['DETACH other', 'DETACH'],
+		['INSTALL httpfs', 'INSTALL'],
+		['LOAD httpfs', 'LOAD'],
+		['UPDATE EXTENSIONS', 'UPDATE EXTENSIONS'],
+		["COPY outcomes FROM 'x.csv'", 'COPY'],
+		["COPY (SELECT 1) TO 'x.csv'", 'COPY'],
+		["EXPORT DATABASE 'dir'", 'EXPORT'],
+		['BEGIN TRANSACTION', 'BEGIN'],
+		['COMMIT', 'COMMIT'],
+		['CHECKPOINT', 'CHECKPOINT'],
+		['USE other', 'USE'],
+		['PREPARE p AS DELETE FROM outcomes', 'PREPARE'],
+		['CALL pragma_version()', 'CALL']
+	])('%s', (sql, expected) => {
+		expect(message(sql)).toContain(expected);
+	});
+});
+
+describe('the analyst may work on objects of their own', () => {
+	test.each([
+		'CREATE TEMP TABLE mine AS SELECT * FROM outcomes',
+		'CREATE TEMPORARY VIEW recent AS FROM outcomes WHERE date > DATE $$2024-01-01$$',
+		'CREATE OR REPLACE TEMP VIEW v AS SELECT 1',
+		'CREATE TEMP TABLE IF NOT EXISTS mine (x INTEGER)',
+		'CREATE TEMP MACRO plus1(x) AS x + 1',
+		'CREATE TABLE temp.mine AS SELECT 1',
+		'INSERT INTO mine VALUES (1)',
+		"UPDATE mine SET status = 'x'",
+		'DELETE FROM mine',
+		'DROP TABLE mine',
+		'DROP VIEW IF EXISTS recent',
+		'DROP TABLE temp.outcomes',
+		'ALTER TABLE mine RENAME TO mine2'
+	])('%s', (sql) => expect(checkWorkspaceSql(sql)).toMatchObject({ ok: true }));
+});
+
+describe('scripts of several statements', () => {
+	test('one refused statement refuses the whole script, naming which one', () => {
+		const v = checkWorkspaceSql('SELECT 1;\nCREATE TEMP TABLE t AS SELECT 1;\nDROP TABLE themes;');
+		expect(v).toMatchObject({ ok: false, index: 2, statement: 'DROP TABLE themes' });
+		expect(v.ok ? '' : v.message).toMatch(/^Statement 3: DROP TABLE is refused/);
+	});
+
+	test('a DROP hidden after a string containing a semicolon is still seen', () => {
+		expect(message(`SELECT 'a;b'; DROP TABLE outcomes`)).toContain('Statement 2');
+	});
+
+	test('a DROP inside a string after a comment is not', () => {
+		expect(allowed(`SELECT 1; -- ; DROP TABLE outcomes\nSELECT '; DROP TABLE outcomes'`)).toBe(
+			true
+		);
+	});
+});
+
+test('protected names: the live tables, internal and staging tables, any case', () => {
+	expect(['outcomes', 'MEETINGS', '_dataset', '_x', 'stg_1_themes'].map(isProtectedName)).toEqual([
+		true,
+		true,
+		true,
+		true,
+		true
+	]);
+	expect(['mine', 'outcomes_copy', 'my_outcomes'].map(isProtectedName)).toEqual([
+		false,
+		false,
+		false
+	]);
+});
