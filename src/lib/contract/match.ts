@@ -123,7 +123,8 @@ export interface TableGuess {
 
 /**
  * Guess a file's table from its header, with its file name as a hint (`outcomes_2022.csv`).
- * A table qualifies when at least half its required columns are present; null when none does.
+ * A table qualifies when at least half its required columns and at least two of its columns are
+ * present (one shared word such as `name` is not enough); null when none does.
  */
 export function guessTable(headers: string[], fileName = ''): TableGuess {
 	const stem = normalizeName(fileName.replace(/\.[^.]*$/, ''));
@@ -136,7 +137,12 @@ export function guessTable(headers: string[], fileName = ''): TableGuess {
 		const nameHint = stem.includes(t.name) || stem.includes(t.name.replace(/s$/, '')) ? 0.5 : 0;
 		const score =
 			requiredFound / required + found.length / t.columns.length + exact * 0.01 + nameHint;
-		return { t, mapping, score, qualifies: requiredFound * 2 >= required && requiredFound > 0 };
+		return {
+			t,
+			mapping,
+			score,
+			qualifies: requiredFound * 2 >= required && requiredFound > 0 && found.length >= 2
+		};
 	}).sort((a, b) => b.score - a.score);
 	const best = scored.find((s) => s.qualifies) ?? null;
 	return {

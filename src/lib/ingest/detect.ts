@@ -1,7 +1,9 @@
 /**
- * What kind of file is this, and its text as UTF-8: BOM-marked UTF-16 is converted, text that is
- * not valid UTF-8 is decoded as Windows-1252 (and said so), binary that is neither is refused.
+ * What kind of file is this, and its text as UTF-8 bytes: BOM-marked UTF-16 is converted, text
+ * that is not valid UTF-8 is read as Windows-1252 (and said so), binary is refused. Works in
+ * chunks, so a 50 MB file never becomes one JavaScript string.
  */
+import { utf16ToUtf8, windows1252ToUtf8 } from './transcode';
 
 /** A file's detected kind. */
 export type FileKind = 'csv' | 'parquet';
@@ -18,11 +20,20 @@ export class FileError extends Error {
 }
 
 const PAR1 = [0x50, 0x41, 0x52, 0x31];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
+
+/** True when `bytes` hold nothing but white space (after a UTF-8 BOM), or nothing at all. */
+function isBlank(bytes: Uint8Array): boolean {
+	const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
+	return (
+		body.length <= 4096 && body.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)
+	);
+}
 
 /** Decide whether `bytes` is Parquet or CSV text; throws FileError for empty, truncated, binary. */
 export function detectKind(file: string, bytes: Uint8Array): FileKind {
-	if (bytes.length === 0) throw new FileError(file, `${file} is empty.`);
+	if (isBlank(bytes)) throw new FileError(file, `${file} is empty.`);
 	if (startsWith(bytes, PAR1)) {
 		if (bytes.length < 12 || !startsWith(bytes, PAR1, bytes.length - 4))
 			throw new FileError(
@@ -31,13 +42,21 @@ export function detectKind(file: string, bytes: Uint8Array): FileKind {
 			);
 		return 'parquet';
 	}
+	if (startsWith(bytes, ZIP))
+		throw new FileError(
+			file,
+			`${file} is not a CSV or Parquet file: it is a ZIP archive or an Excel workbook. Save it as CSV (or Parquet) and load that.`
+		);
 	return 'csv';
 }
+
+/** The text encodings a CSV is read in. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** Text of a CSV file as UTF-8 bytes, with the encoding it was read in. */
 export interface DecodedText {
 	utf8: Uint8Array;
-	encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+	encoding: TextEncodingName;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
@@ -51,23 +70,39 @@ function looksBinary(bytes: Uint8Array): boolean {
 	return control > n * 0.05;
 }
 
-/** Decode CSV bytes to UTF-8 (without BOM), or throw a FileError naming why it is not text. */
-export function decodeCsv(file: string, bytes: Uint8Array): DecodedText {
-	const enc = new TextEncoder();
+const CHUNK = 1 << 20;
+
+function isUtf8(bytes: Uint8Array, onProgress?: (fraction: number) => void): boolean {
+	const dec = new TextDecoder('utf-8', { fatal: true });
+	try {
+		for (let at = 0; at < bytes.length; at += CHUNK) {
+			dec.decode(bytes.subarray(at, at + CHUNK), { stream: true });
+			onProgress?.(Math.min(1, (at + CHUNK) / bytes.length));
+		}
+		dec.decode();
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Decode CSV bytes to UTF-8 (without BOM), or throw a FileError naming why it is not text.
+ * `onProgress` gets the fraction done (0..1).
+ */
+export function decodeCsv(
+	file: string,
+	bytes: Uint8Array,
+	onProgress?: (fraction: number) => void
+): DecodedText {
 	if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
 		const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-		const text = new TextDecoder(encoding).decode(bytes);
-		return { utf8: enc.encode(text.replace(/^\uFEFF/, '')), encoding };
+		return { utf8: utf16ToUtf8(bytes.subarray(2), encoding, onProgress), encoding };
 	}
 	if (looksBinary(bytes))
 		throw new FileError(file, `${file} is not a CSV or Parquet file (it contains binary data).`);
 	const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(body);
-		return { utf8: body, encoding: 'utf-8' };
-	} catch {
-		// Not UTF-8: Excel's "CSV" on Western-European Windows writes Windows-1252.
-		const text = new TextDecoder('windows-1252').decode(body);
-		return { utf8: enc.encode(text), encoding: 'windows-1252' };
-	}
+	if (isUtf8(body, onProgress)) return { utf8: body, encoding: 'utf-8' };
+	// Not UTF-8: Excel's "CSV" on Western-European Windows writes Windows-1252.
+	return { utf8: windows1252ToUtf8(body, onProgress), encoding: 'windows-1252' };
 }

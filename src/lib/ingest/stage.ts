@@ -1,14 +1,15 @@
 /**
- * Staging one file into DuckDB as an all-text table `raw` (columns c0..cN, plus `_row`, the row
- * number a spreadsheet shows for CSV or the record number for Parquet). Structural problems
- * (ragged rows, broken quoting) are reported per row instead of padded away.
+ * Staging one decoded file into DuckDB as an all-text temp table `raw` (columns c0..cN, plus
+ * `_row`, the row number a spreadsheet shows: the header is row 1, blank lines count). Structural
+ * problems (ragged rows, broken quoting) are reported per row instead of padded away.
  */
-import { queryRows } from '../db/rows';
-import { ident, listLiteral, literal } from '../db/sql';
-import type { ParquetDecoder, SqlConnection } from '../db/types';
 import type { ProblemRow } from '../db/queries/validate';
-import { decodeCsv, FileError, type FileKind } from './detect';
-import { sniffCsv } from './sniff';
+import { queryRows } from '../db/rows';
+import { ident, literal } from '../db/sql';
+import type { SqlConnection } from '../db/types';
+import { firstLine, type DecodedCsv, type DecodedParquet } from './decode';
+import { FileError, type FileKind } from './detect';
+import { isOutOfMemory, tooBigMessage } from './errors';
 
 /** A file staged as text, ready to be mapped and validated. */
 export interface RawFile {
@@ -23,64 +24,74 @@ export interface RawFile {
 	delimiter?: string;
 }
 
-const HEAD_BYTES = 64 * 1024;
-
 function structuralReason(type: string, message: string): string {
 	const m = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
 	if (m && type === 'MISSING COLUMNS') return `row has ${m[2]} fields, the header has ${m[1]}`;
 	if (m && type === 'TOO MANY COLUMNS') return `row has more fields than the header's ${m[1]}`;
 	if (type === 'UNQUOTED VALUE') return 'a quote is not closed or is followed by text';
-	return message.split('\n')[0] ?? type;
+	if (type === 'LINE SIZE OVER MAXIMUM') return 'row is longer than 4 MB';
+	if (type === 'INVALID UNICODE') return 'row contains bytes that are not text';
+	return firstLine(message);
 }
 
-/** Stage a CSV file (any contract dialect) as table `raw`. */
+const count = async (conn: SqlConnection, table: string) =>
+	(await queryRows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM ${ident(table)}`))[0]
+		?.n ?? 0;
+
+/** Rethrow an engine failure while staging `file` as a one-sentence FileError. */
+export function stagingError(file: string, what: string, e: unknown): FileError {
+	if (e instanceof FileError) return e;
+	if (isOutOfMemory(e)) return new FileError(file, tooBigMessage(file));
+	return new FileError(file, `${file} could not be read as ${what}: ${firstLine(e)}`);
+}
+
+/** Stage a decoded CSV file (any contract dialect) as temp table `raw`. */
 export async function stageCsv(
 	conn: SqlConnection,
-	o: { file: string; bytes: Uint8Array; raw: string }
+	o: { decoded: DecodedCsv; raw: string }
 ): Promise<RawFile> {
-	const { utf8, encoding } = decodeCsv(o.file, o.bytes);
-	const head = new TextDecoder().decode(utf8.subarray(0, HEAD_BYTES));
-	const sniff = sniffCsv(o.file, head);
-	const names = sniff.headers.map((_, i) => `c${i}`);
+	const d = o.decoded;
+	const columns = `{${d.headers.map((_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ')}}`;
 	const vfile = `${o.raw}.csv`;
-	const rej = `${o.raw}_rej`;
-	await conn.registerFile(vfile, utf8);
+	const [tmp, rej] = [`${o.raw}_t`, `${o.raw}_rej`];
+	await conn.registerFile(vfile, d.utf8);
 	try {
-		await conn.query(`CREATE OR REPLACE TEMP TABLE ${ident(`${o.raw}_t`)} AS
-SELECT row_number() OVER () AS _rec, * FROM read_csv(${literal(vfile)}, header = true,
-  delim = ${literal(sniff.delimiter)}, quote = '"', escape = '"', all_varchar = true,
-  names = ${listLiteral(names)}, null_padding = false, ignore_errors = true,
-  store_rejects = true, rejects_table = ${literal(rej)}, rejects_scan = ${literal(`${rej}_scan`)},
-  max_line_size = 4000000)`);
+		// auto_detect off: the dialect is known, and DuckDB's sniffer would record each reject twice.
+		await conn.query(`CREATE OR REPLACE TEMP TABLE ${ident(tmp)} AS
+SELECT row_number() OVER () AS _rec, * FROM read_csv(${literal(vfile)}, auto_detect = false,
+  header = true, columns = ${columns}, delim = ${literal(d.delimiter)}, quote = '"', escape = '"',
+  null_padding = false, ignore_errors = true, store_rejects = true, rejects_table = ${literal(rej)},
+  rejects_scan = ${literal(`${rej}_scan`)}, max_line_size = 4000000)`);
 		const rejects = await queryRows<{ line: number; error_type: string; error_message: string }>(
 			conn,
-			`SELECT line::INTEGER AS line, error_type::VARCHAR AS error_type, error_message FROM ${ident(rej)} ORDER BY line`
+			`SELECT line::INTEGER AS line, first(error_type::VARCHAR) AS error_type, first(error_message) AS error_message
+FROM ${ident(rej)} GROUP BY line ORDER BY line`
 		);
-		// Rejected rows leave gaps: number the kept rows by the lines that were not rejected.
+		const skipped = [...rejects.map((r) => r.line), ...d.blankRows];
+		// DuckDB numbers kept rows 1..n; a spreadsheet counts the header, rejected and blank rows.
 		await conn.query(
-			rejects.length === 0
-				? `CREATE OR REPLACE TEMP TABLE ${ident(o.raw)} AS SELECT (_rec + 1)::INTEGER AS _row, * EXCLUDE (_rec) FROM ${ident(`${o.raw}_t`)}`
+			skipped.length === 0
+				? `CREATE OR REPLACE TEMP TABLE ${ident(o.raw)} AS SELECT (_rec + 1)::INTEGER AS _row, * EXCLUDE (_rec) FROM ${ident(tmp)}`
 				: `CREATE OR REPLACE TEMP TABLE ${ident(o.raw)} AS
-SELECT l.line::INTEGER AS _row, t.* EXCLUDE (_rec) FROM ${ident(`${o.raw}_t`)} t JOIN (
+SELECT l.line::INTEGER AS _row, t.* EXCLUDE (_rec) FROM ${ident(tmp)} t JOIN (
   SELECT line, row_number() OVER (ORDER BY line) AS rn
-  FROM range(2, (SELECT count(*) FROM ${ident(`${o.raw}_t`)}) + ${rejects.length} + 2) r(line)
-  WHERE line NOT IN (SELECT line FROM ${ident(rej)})) l ON l.rn = t._rec`
+  FROM range(2, (SELECT count(*) FROM ${ident(tmp)}) + ${skipped.length} + 2) r(line)
+  WHERE line NOT IN (SELECT unnest([${skipped.join(', ')}]::BIGINT[]))) l ON l.rn = t._rec`
 		);
-		const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
-			conn,
-			`SELECT count(*)::INTEGER AS n FROM ${ident(o.raw)}`
-		);
+		const n = await count(conn, o.raw);
+		if (n + rejects.length === 0)
+			throw new FileError(d.file, `${d.file} has a header but no data rows.`);
 		return {
-			file: o.file,
+			file: d.file,
 			kind: 'csv',
 			raw: o.raw,
-			headers: sniff.headers,
-			preview: sniff.preview,
+			headers: d.headers,
+			preview: d.preview,
 			rowsRead: n + rejects.length,
-			encoding,
-			delimiter: sniff.delimiter,
+			encoding: d.encoding,
+			delimiter: d.delimiter,
 			structural: rejects.map((r) => ({
-				file: o.file,
+				file: d.file,
 				row: r.line,
 				column: '',
 				value: null,
@@ -89,34 +100,24 @@ SELECT l.line::INTEGER AS _row, t.* EXCLUDE (_rec) FROM ${ident(`${o.raw}_t`)} t
 			}))
 		};
 	} catch (e) {
-		if (e instanceof FileError) throw e;
-		throw new FileError(o.file, `${o.file} could not be read as CSV: ${firstLine(e)}`);
+		throw stagingError(d.file, 'CSV', e);
 	} finally {
 		await conn.query(
-			`DROP TABLE IF EXISTS ${ident(`${o.raw}_t`)}; DROP TABLE IF EXISTS ${ident(rej)}; DROP TABLE IF EXISTS ${ident(`${rej}_scan`)};`
+			`DROP TABLE IF EXISTS ${ident(tmp)}; DROP TABLE IF EXISTS ${ident(rej)}; DROP TABLE IF EXISTS ${ident(`${rej}_scan`)};`
 		);
 		await conn.dropFile(vfile);
 	}
 }
 
-function firstLine(e: unknown): string {
-	return String(e instanceof Error ? e.message : e).split('\n')[0] ?? 'unknown error';
-}
-
-/** Stage a Parquet file as table `raw`, each column as text (lists joined with `;`). */
+/** Stage a decoded Parquet file as temp table `raw`, each column as text (lists joined with `;`). */
 export async function stageParquet(
 	conn: SqlConnection,
-	o: { file: string; bytes: Uint8Array; raw: string; decodeParquet: ParquetDecoder }
+	o: { decoded: DecodedParquet; raw: string }
 ): Promise<RawFile> {
-	let ipc: Uint8Array;
-	try {
-		ipc = await o.decodeParquet(o.bytes);
-	} catch (e) {
-		throw new FileError(o.file, `${o.file} could not be read as Parquet: ${firstLine(e)}`);
-	}
+	const d = o.decoded;
 	const arrowTable = `${o.raw}_arrow`;
 	try {
-		await conn.insertArrowIPC(arrowTable, ipc);
+		await conn.insertArrowIPC(arrowTable, d.ipc);
 		const cols = await queryRows<{ column_name: string; column_type: string }>(
 			conn,
 			`SELECT column_name, column_type FROM (DESCRIBE ${ident(arrowTable)})`
@@ -127,18 +128,17 @@ export async function stageParquet(
 				: `CAST(${ident(c.column_name)} AS VARCHAR)`;
 			return `${v} AS c${i}`;
 		});
+		// Rows are numbered as the same table saved as CSV would show them: the first record is row 2.
 		await conn.query(`CREATE OR REPLACE TEMP TABLE ${ident(o.raw)} AS
-SELECT (row_number() OVER ())::INTEGER AS _row, ${select.join(', ')} FROM ${ident(arrowTable)}`);
+SELECT (row_number() OVER () + 1)::INTEGER AS _row, ${select.join(', ')} FROM ${ident(arrowTable)}`);
 		const preview = await queryRows<Record<string, string | null>>(
 			conn,
 			`SELECT * EXCLUDE (_row) FROM ${ident(o.raw)} LIMIT 5`
 		);
-		const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
-			conn,
-			`SELECT count(*)::INTEGER AS n FROM ${ident(o.raw)}`
-		);
+		const n = await count(conn, o.raw);
+		if (n === 0) throw new FileError(d.file, `${d.file} has columns but no data rows.`);
 		return {
-			file: o.file,
+			file: d.file,
 			kind: 'parquet',
 			raw: o.raw,
 			headers: cols.map((c) => c.column_name),
@@ -147,7 +147,7 @@ SELECT (row_number() OVER ())::INTEGER AS _row, ${select.join(', ')} FROM ${iden
 			structural: []
 		};
 	} catch (e) {
-		throw new FileError(o.file, `${o.file} could not be loaded from Parquet: ${firstLine(e)}`);
+		throw stagingError(d.file, 'Parquet', e);
 	} finally {
 		await conn.query(`DROP TABLE IF EXISTS ${ident(arrowTable)}`);
 	}

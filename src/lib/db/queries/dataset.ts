@@ -27,16 +27,48 @@ export function initDatasetSql(): string {
 	].join('\n');
 }
 
-/** One transaction: drop each live table, rename its staging table in, record the provenance. */
+/** How a load changes a live table: replace its rows, or append to them. */
+export type LoadMode = 'replace' | 'append';
+
+/** A staging table ready to go live. */
+export interface CommitTable {
+	table: TableName;
+	rows: number;
+	files: string[];
+	staging: string;
+}
+
+/**
+ * One transaction that puts staging tables live and records their provenance. `replace`: drop
+ * each live table and rename its staging table in. `append`: the live rows followed by the
+ * staging rows (columns matched by name; an extra column only one side has is NULL on the other).
+ * `source` per table overrides `source`.
+ */
 export function commitSql(o: {
-	tables: { table: TableName; rows: number; files: string[]; staging: string }[];
+	tables: (CommitTable & { source?: 'sample' | 'upload' })[];
 	source: 'sample' | 'upload';
+	mode?: LoadMode;
 }): string {
-	const steps = o.tables.flatMap((t) => [
-		`DROP TABLE IF EXISTS ${ident(t.table)};`,
-		`ALTER TABLE ${ident(t.staging)} RENAME TO ${ident(t.table)};`,
-		`INSERT OR REPLACE INTO _dataset VALUES (${literal(t.table)}, ${literal(o.source)}, ${listLiteral(t.files)}, ${t.rows}, now()::TIMESTAMP);`
-	]);
+	const steps = o.tables.flatMap((t) => {
+		const [live, stg, source] = [ident(t.table), ident(t.staging), literal(t.source ?? o.source)];
+		if (o.mode === 'append') {
+			const merged = ident(`${t.staging}_merged`);
+			return [
+				`CREATE TABLE ${merged} AS SELECT * FROM ${live} UNION ALL BY NAME SELECT * FROM ${stg};`,
+				`DROP TABLE ${live};`,
+				`ALTER TABLE ${merged} RENAME TO ${live};`,
+				`DROP TABLE ${stg};`,
+				`INSERT OR REPLACE INTO _dataset SELECT ${literal(t.table)}, ${source},
+  list_concat(coalesce((SELECT files FROM _dataset WHERE table_name = ${literal(t.table)}), []::VARCHAR[]), ${listLiteral(t.files)}::VARCHAR[]),
+  (SELECT count(*) FROM ${live}), now()::TIMESTAMP;`
+			];
+		}
+		return [
+			`DROP TABLE IF EXISTS ${live};`,
+			`ALTER TABLE ${stg} RENAME TO ${live};`,
+			`INSERT OR REPLACE INTO _dataset VALUES (${literal(t.table)}, ${source}, ${listLiteral(t.files)}::VARCHAR[], ${t.rows}, now()::TIMESTAMP);`
+		];
+	});
 	return ['BEGIN TRANSACTION;', ...steps, 'COMMIT;'].join('\n');
 }
 

@@ -123,12 +123,15 @@ export interface RefTarget {
 /**
  * The problems of checked table `checked` for contract table `t`: missing required values, parse
  * failures, negative counts, unknown sector codes, duplicate keys (errors) and links to unknown
- * meetings or themes and non-http links (warnings). `refs` maps a column to its lookup target.
+ * meetings or themes and non-http links (warnings). `refs` maps a column to the tables its values
+ * must appear in (any of them); `existing`, when appending, is the live table whose keys a new
+ * row must not repeat. Columns: `_fi` (file order), file, row, column, value, reason, severity.
  */
 export function problemsSql(o: {
 	checked: string;
 	table: ContractTable;
-	refs?: Record<string, RefTarget | undefined>;
+	refs?: Record<string, RefTarget[] | undefined>;
+	existing?: string;
 }): string {
 	const from = ident(o.checked);
 	const sel = (
@@ -172,22 +175,38 @@ export function problemsSql(o: {
 FROM (SELECT *, row_number() OVER w AS n, first_value(_file) OVER w AS first_file, first_value(_row) OVER w AS first_row
       FROM ${from} WHERE ${typed} IS NOT NULL WINDOW w AS (PARTITION BY ${typed} ORDER BY _fi, _row)) WHERE n > 1`
 			);
+			if (o.existing)
+				parts.push(
+					sel(
+						c.name,
+						raw,
+						literal(`duplicate ${c.name}: already in the loaded ${o.table.name}`),
+						'error',
+						`${typed} IN (SELECT ${typed} FROM ${ident(o.existing)})`
+					)
+				);
 		}
-		const ref = o.refs?.[c.name];
-		if (ref) {
+		const targets = o.refs?.[c.name] ?? [];
+		if (targets.length > 0) {
 			const label = c.references === 'meetings' ? 'meeting' : 'theme';
+			const keys = targets
+				.map(
+					(r) =>
+						`SELECT ${ident(r.column)} FROM ${ident(r.table)} WHERE ${ident(r.column)} IS NOT NULL`
+				)
+				.join(' UNION ALL ');
 			parts.push(
 				sel(
 					c.name,
 					raw,
-					literal(`no loaded ${label} has this ${ref.column}`),
+					literal(`no loaded ${label} has this ${targets[0]!.column}`),
 					'warning',
-					`${typed} IS NOT NULL AND ${typed} NOT IN (SELECT ${ident(ref.column)} FROM ${ident(ref.table)} WHERE ${ident(ref.column)} IS NOT NULL)`
+					`${typed} IS NOT NULL AND ${typed} NOT IN (${keys})`
 				)
 			);
 		}
 	}
-	return `SELECT file, "row", "column", value, reason, severity FROM (\n${parts.join('\nUNION ALL\n')}\n) ORDER BY _fi, "row", severity, "column"`;
+	return `SELECT _fi, file, "row", "column", value, reason, severity FROM (\n${parts.join('\nUNION ALL\n')}\n) ORDER BY _fi, "row", severity, "column"`;
 }
 
 /** The rows of `checked` with no error, as the live table's columns (contract first, then extras). */
@@ -199,6 +218,6 @@ export function stagingSelectSql(o: {
 }): string {
 	const cols = [...o.table.columns.map((c) => ident(c.name)), ...o.extras.map(ident)];
 	return `SELECT ${cols.join(', ')} FROM ${ident(o.checked)} k
-WHERE NOT EXISTS (SELECT 1 FROM ${ident(o.problems)} p WHERE p.severity = 'error' AND p.file = k._file AND p."row" = k._row)
+WHERE NOT EXISTS (SELECT 1 FROM ${ident(o.problems)} p WHERE p.severity = 'error' AND p._fi = k._fi AND p."row" = k._row)
 ORDER BY _fi, _row`;
 }
