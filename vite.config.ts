@@ -29,6 +29,17 @@ export default defineConfig({
 					hookTimeout: 120_000,
 					fileParallelism: false
 				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'screens',
+					environment: 'node',
+					include: ['tests/screens/**/*.e2e.ts'],
+					testTimeout: 90_000,
+					hookTimeout: 120_000,
+					fileParallelism: false
+				}
 			}
 		]
 	}

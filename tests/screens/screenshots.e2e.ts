@@ -1,0 +1,42 @@
+/**
+ * Screenshots for the README and docs (not part of `npm test`): `npm run screenshots` builds the
+ * app and writes docs/screenshots/*.png at desktop and phone widths, light and dark.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openContext, openDashboard, repoPath, serveBuild } from '../e2e/harness';
+
+let server: Awaited<ReturnType<typeof serveBuild>>;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await serveBuild();
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+const SHOTS = [
+	{ name: 'dashboard', width: 1440, height: 900, colorScheme: 'light' as const },
+	{ name: 'dashboard-dark', width: 1440, height: 900, colorScheme: 'dark' as const },
+	{ name: 'dashboard-phone', width: 360, height: 780, colorScheme: 'light' as const },
+	{ name: 'dashboard-phone-dark', width: 360, height: 780, colorScheme: 'dark' as const }
+];
+
+for (const s of SHOTS) {
+	test(`screenshot ${s.name}`, async () => {
+		const { context, outside } = await openContext(browser, server.origin, {
+			viewport: { width: s.width, height: s.height },
+			colorScheme: s.colorScheme,
+			deviceScaleFactor: 1
+		});
+		const page = await openDashboard(context, server.origin, process.env.SHOT_PATH ?? '/');
+		await page.locator('figure[data-chart] svg').last().waitFor();
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: repoPath(`docs/screenshots/${s.name}.png`), fullPage: true });
+		expect(outside).toEqual([]);
+		await context.close();
+	});
+}
