@@ -13,7 +13,12 @@ import {
 } from '../../src/lib/db/queries/workspace';
 import { queryRows, tableToRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
-import { runReadOnly, runWorkspaceSql, type StatementRunner } from '../../src/lib/workspace/run';
+import {
+	explainError,
+	runReadOnly,
+	runWorkspaceSql,
+	type StatementRunner
+} from '../../src/lib/workspace/run';
 import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
 
 const dataFile = (name: string) => new URL(`../../data/${name}`, import.meta.url).pathname;
@@ -93,6 +98,24 @@ describe('running analyst SQL', () => {
 		const out = await runWorkspaceSql({ runner, sql: 'SELECT 1; SELECT nope FROM outcomes' });
 		expect(out).toMatchObject({ kind: 'error', statement: 1 });
 		expect(out.kind === 'error' && out.message).toMatch(/^Statement 2: Binder Error/);
+	});
+
+	test('errors read as DuckDB prints them, also when the browser engine sends them as JSON', () => {
+		expect(
+			explainError(
+				'{"exception_type":"Parser","exception_message":"syntax error at end of input","position":"28"}'
+			)
+		).toBe('Parser Error: syntax error at end of input');
+		expect(explainError('Binder Error: column "x" not found')).toBe(
+			'Binder Error: column "x" not found'
+		);
+		expect(
+			explainError(
+				'{"exception_type":"TransactionContext","exception_message":"Cannot write to database \\"memory\\" - transaction is launched in read-only mode"}'
+			)
+		).toMatch(
+			/^Refused: the loaded tables are read-only in the workspace.*TransactionContext Error/
+		);
 	});
 
 	test('an empty script is an error, not a silent success', async () => {

@@ -31,11 +31,21 @@ export interface RunOptions {
 
 const READ_ONLY = /read-only mode/i;
 
-/** DuckDB's message, with a plain-words preface when the read-only transaction refused a write. */
+/**
+ * DuckDB's message as its shell prints it (`Parser Error: …`); pending queries in the browser
+ * report errors as JSON. A plain-words preface when the read-only transaction refused a write.
+ */
 export function explainError(message: string): string {
-	return READ_ONLY.test(message)
-		? `Refused: the loaded tables are read-only in the workspace; create TEMP tables of your own to experiment. DuckDB said: ${message}`
-		: message;
+	let text = message;
+	try {
+		const e = JSON.parse(message) as { exception_type?: string; exception_message?: string };
+		if (e.exception_message) text = `${e.exception_type ?? 'DuckDB'} Error: ${e.exception_message}`;
+	} catch {
+		// Not JSON: already DuckDB's text.
+	}
+	return READ_ONLY.test(text)
+		? `Refused: the loaded tables are read-only in the workspace; create TEMP tables of your own to experiment. DuckDB said: ${text}`
+		: text;
 }
 
 /** Run one statement inside a read-only transaction; roll back (and rethrow) when it fails. */

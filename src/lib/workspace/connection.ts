@@ -1,0 +1,34 @@
+/**
+ * The workspace's own DuckDB connection, apart from the dashboard's shared one. Statements are
+ * sent as pending queries (`send`), which the worker runs in slices between other messages: the
+ * dashboard's queries are not blocked behind a long analysis, and `cancelSent` can interrupt it
+ * (a plain `query` runs to its end in one worker task and cannot be cancelled).
+ */
+import { Table } from 'apache-arrow';
+import type { RecordBatch } from 'apache-arrow';
+import { getEngine } from '$lib/db/engine';
+import type { StatementRunner } from './run';
+
+let opened: Promise<StatementRunner> | null = null;
+
+/** Open (once) the workspace connection, with the same offline settings as the app's. */
+export function workspaceConnection(): Promise<StatementRunner> {
+	opened ??= (async () => {
+		const db = await getEngine();
+		const conn = await db.connect();
+		// The same offline switches as db/setup.ts: no extension may be fetched.
+		await conn.query(`SET autoinstall_known_extensions = false;
+SET autoload_known_extensions = false;`);
+		return {
+			async run(sql) {
+				const reader = await conn.send(sql);
+				const batches: RecordBatch[] = [];
+				for await (const batch of reader) batches.push(batch);
+				return new Table(reader.schema, batches);
+			},
+			cancel: () => conn.cancelSent()
+		};
+	})();
+	opened.catch(() => (opened = null));
+	return opened;
+}

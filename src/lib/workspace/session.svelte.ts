@@ -1,0 +1,104 @@
+/**
+ * The workspace as app state: its own connection, the schema browser's catalog, the running
+ * query (with Cancel) and its outcome. Results stay Arrow tables; the grid reads cells lazily.
+ */
+import type { Table } from 'apache-arrow';
+import { tableToRows } from '$lib/db/rows';
+import {
+	catalogColumnsSql,
+	catalogTablesSql,
+	rowCountsSql,
+	type CatalogColumnRow,
+	type CatalogTableRow,
+	type RowCountRow
+} from '$lib/db/queries/workspace';
+import { describeColumns, type ResultColumn } from './cells';
+import { workspaceConnection } from './connection';
+import type { QueryLibrary } from './library.svelte';
+import { runWorkspaceSql } from './run';
+
+/** A table or view in the schema browser, with its columns and (tables only) exact row count. */
+export interface CatalogEntry extends CatalogTableRow {
+	rows: number | null;
+	columns: { name: string; type: string }[];
+}
+
+/** A message under the editor: an error (DuckDB's text), a refusal by the guard, a cancellation. */
+export interface RunMessage {
+	kind: 'error' | 'refused' | 'cancelled';
+	text: string;
+}
+
+/** Workspace state: one instance per page. */
+export class WorkspaceSession {
+	status = $state<'connecting' | 'idle' | 'running'>('connecting');
+	catalog = $state.raw<CatalogEntry[]>([]);
+	result = $state.raw<Table | null>(null);
+	columns = $state.raw<ResultColumn[]>([]);
+	ms = $state(0);
+	statements = $state(0);
+	message = $state<RunMessage | null>(null);
+	#cancelled = false;
+	#library: QueryLibrary;
+
+	constructor(library: QueryLibrary) {
+		this.#library = library;
+	}
+
+	/** Table name -> column names, for the editor's completion. */
+	completionSchema = $derived(
+		Object.fromEntries(this.catalog.map((t) => [t.name, t.columns.map((c) => c.name)]))
+	);
+
+	/** Re-read the catalog (after a load, or after the analyst created or dropped TEMP objects). */
+	async refreshCatalog(): Promise<void> {
+		const conn = await workspaceConnection();
+		if (this.status === 'connecting') this.status = 'idle';
+		const tables = tableToRows<CatalogTableRow>(await conn.run(catalogTablesSql()));
+		const cols = tableToRows<CatalogColumnRow>(await conn.run(catalogColumnsSql()));
+		const counted = tables.filter((t) => t.kind === 'table').map((t) => t.name);
+		const counts = tableToRows<RowCountRow>(await conn.run(rowCountsSql(counted)));
+		this.catalog = tables.map((t) => ({
+			...t,
+			rows: counts.find((c) => c.name === t.name)?.rows ?? null,
+			columns: cols.filter((c) => c.table === t.name).map((c) => ({ name: c.column, type: c.type }))
+		}));
+	}
+
+	/** Run the editor's text; the outcome replaces the previous result or message. */
+	async run(sql: string): Promise<void> {
+		if (this.status === 'running') return;
+		const runner = await workspaceConnection();
+		this.status = 'running';
+		this.#cancelled = false;
+		this.message = null;
+		const out = await runWorkspaceSql({ runner, sql, isCancelled: () => this.#cancelled });
+		this.status = 'idle';
+		if (out.kind === 'result') {
+			this.result = out.table;
+			this.columns = describeColumns(out.table);
+			this.ms = out.ms;
+			this.statements = out.statements;
+		} else if (out.kind === 'cancelled') {
+			this.message = { kind: 'cancelled', text: 'Query cancelled.' };
+		} else {
+			this.message = { kind: out.kind, text: out.message };
+		}
+		this.#library.record({
+			sql,
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp string, not state
+			at: new Date().toISOString(),
+			ok: out.kind === 'result',
+			rows: out.kind === 'result' ? out.table.numRows : null
+		});
+		// The script may have created or dropped TEMP objects: the browser shows them.
+		if (out.kind === 'result') await this.refreshCatalog();
+	}
+
+	/** Interrupt the running query. */
+	async cancel(): Promise<void> {
+		if (this.status !== 'running') return;
+		this.#cancelled = true;
+		await (await workspaceConnection()).cancel();
+	}
+}
