@@ -19,12 +19,20 @@ export function workspaceConnection(): Promise<StatementRunner> {
 		// The same offline switches as db/setup.ts: no extension may be fetched.
 		await conn.query(`SET autoinstall_known_extensions = false;
 SET autoload_known_extensions = false;`);
+		const exec = async (sql: string) => {
+			const reader = await conn.send(sql);
+			const batches: RecordBatch[] = [];
+			for await (const batch of reader) batches.push(batch);
+			return new Table(reader.schema, batches);
+		};
+		// One statement at a time: a second pending query on a connection would replace the first
+		// (a catalog refresh racing a run, say). Cancel is not queued: it must reach the running one.
+		let tail: Promise<unknown> = Promise.resolve();
 		return {
-			async run(sql) {
-				const reader = await conn.send(sql);
-				const batches: RecordBatch[] = [];
-				for await (const batch of reader) batches.push(batch);
-				return new Table(reader.schema, batches);
+			run(sql) {
+				const next = tail.then(() => exec(sql));
+				tail = next.catch(() => undefined);
+				return next;
 			},
 			cancel: () => conn.cancelSent()
 		};
