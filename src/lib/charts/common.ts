@@ -1,17 +1,20 @@
 /**
- * Layout helpers shared by the charts: rounding, text-width estimates, year and value ticks,
- * a wrapping legend, and the frame of a stacked bar chart by calendar year. Pure; no DOM.
+ * Layout helpers shared by the charts: rounding, text-width estimates and truncation, year and
+ * value ticks, and a wrapping legend. Pure; no DOM.
  */
-import { range, scaleBand, scaleLinear, type ScaleBand, type ScaleLinear } from 'd3';
+import { range, type ScaleBand, type ScaleLinear } from 'd3';
 import type { DataColumn } from '$lib/components/ChartFrame.svelte';
 import { formatNumber, t } from '$lib/i18n';
 
 /** Font size of tick labels, legend and axis titles (px). */
 export const FONT_SIZE = 12;
-/** Estimated advance of one character at `FONT_SIZE` in system-ui (px). */
-export const CHAR_WIDTH = 6.5;
-/** Minimum room (px) a year tick label needs; narrower bands label every 2nd, 5th… year. */
-export const MIN_YEAR_SPACING = 28;
+/**
+ * Estimated advance of one character at `FONT_SIZE` (px). Sized for DejaVu Sans, what system-ui
+ * resolves to on Linux Chromium and one of the wider UI fonts; narrower fonts just leave slack.
+ */
+export const CHAR_WIDTH = 7;
+/** Minimum room (px) a year tick label needs ("2000" plus a gap); narrower bands label every 2nd, 5th… year. */
+export const MIN_YEAR_SPACING = 36;
 
 /** Plot margins (px). */
 export interface Margin {
@@ -41,18 +44,6 @@ export interface LegendItem extends Required<LegendEntry> {
 	y: number;
 }
 
-/** One segment of a stacked bar. */
-export interface StackedRect<K extends string> {
-	year: number;
-	key: K;
-	value: number;
-	color: string;
-	x: number;
-	y: number;
-	width: number;
-	height: number;
-}
-
 /** `v` rounded to 0.1 px, so the SVG text is stable across runs and platforms. */
 export function round(v: number): number {
 	return Math.round(v * 10) / 10;
@@ -71,6 +62,32 @@ export function countColumn(key: string, label: string): DataColumn {
 /** Estimated width (px) of `text` at `fontSize` px, for margins and fitting labels. */
 export function estimateWidth(text: string, fontSize = FONT_SIZE): number {
 	return text.length * CHAR_WIDTH * (fontSize / FONT_SIZE);
+}
+
+/** `text` cut to `maxChars` characters, the last being an ellipsis, if it is longer. */
+export function truncate(text: string, maxChars: number): string {
+	return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
+}
+
+/**
+ * `text` broken at spaces into at most `maxLines` lines of at most `maxChars` characters; a word
+ * longer than a line is cut, and text left over is marked by an ellipsis on the last line.
+ */
+export function wrapLines(opts: { text: string; maxChars: number; maxLines: number }): string[] {
+	const { maxChars, maxLines } = opts;
+	const lines: string[] = [];
+	let rest = opts.text.trim();
+	while (rest && lines.length < maxLines) {
+		if (lines.length === maxLines - 1 || rest.length <= maxChars) {
+			lines.push(truncate(rest, maxChars));
+			break;
+		}
+		const cut = rest.lastIndexOf(' ', maxChars);
+		const at = cut > 0 ? cut : maxChars;
+		lines.push(rest.slice(0, at).trimEnd());
+		rest = rest.slice(at).trimStart();
+	}
+	return lines;
 }
 
 /** Every calendar year from the smallest to the largest of `years`, gaps included. */
@@ -125,71 +142,4 @@ export function layoutLegend(opts: {
 		return item;
 	});
 	return { items, height: items.length === 0 ? 0 : y - y0 + lineHeight };
-}
-
-/** The frame of a stacked bar chart by year: scales, margins, stacked segments and ticks. */
-export interface YearBarsFrame<K extends string> {
-	width: number;
-	height: number;
-	margin: Margin;
-	x: ScaleBand<number>;
-	y: ScaleLinear<number, number>;
-	bars: StackedRect<K>[];
-	totals: Map<number, number>;
-	xTicks: Tick[];
-	yTicks: Tick[];
-	legend: LegendItem[];
-}
-
-/**
- * Stacks `value(year, key)` in `keys` order (bottom up) for every year of the span of `years`;
- * zero segments are left out. The legend sits at the top; `top` is the room (px) between it and
- * the plot (for labels over the bars), `right` the right margin (px); `height` is the svg's (px).
- */
-export function layoutYearBars<K extends string>(opts: {
-	years: Iterable<number>;
-	keys: readonly K[];
-	value: (year: number, key: K) => number;
-	colors: Record<string, string>;
-	legend: LegendEntry[];
-	width: number;
-	height: number;
-	top?: number;
-	right?: number;
-}): YearBarsFrame<K> {
-	const { keys, value, colors, width, height, top = 8, right = 12 } = opts;
-	const years = spanYears(opts.years);
-	const legend = layoutLegend({ entries: opts.legend, width });
-	const totals = new Map(years.map((yr) => [yr, keys.reduce((s, k) => s + value(yr, k), 0)]));
-	const max = Math.max(0, ...totals.values());
-	const margin: Margin = { top: legend.height + top, right, bottom: 44, left: 0 };
-	const y = scaleLinear([0, max || 1], [height - margin.bottom, margin.top]).nice();
-	const yTicks = layoutCountTicks({ y });
-	margin.left = round(22 + Math.max(0, ...yTicks.map((t) => estimateWidth(t.label))) + 6);
-	const x = scaleBand(years, [margin.left, width - margin.right])
-		.paddingInner(0.2)
-		.paddingOuter(0.1);
-	const bars: StackedRect<K>[] = [];
-	for (const year of years) {
-		let base = 0;
-		for (const key of keys) {
-			const v = value(year, key);
-			if (v <= 0) continue;
-			// Round the stack edges, not the heights, so segments tile and sum to the bar exactly.
-			const [y0, y1] = [round(y(base)), round(y(base + v))];
-			bars.push({
-				year,
-				key,
-				value: v,
-				color: colors[key] ?? '#999999',
-				x: round(x(year) ?? 0),
-				y: y1,
-				width: round(x.bandwidth()),
-				height: round(y0 - y1)
-			});
-			base += v;
-		}
-	}
-	const xTicks = layoutYearTicks({ x });
-	return { width, height, margin, x, y, bars, totals, xTicks, yTicks, legend: legend.items };
 }

@@ -54,6 +54,35 @@ export const en = {
 	'chart.hideData': 'Hide data',
 	'chart.empty': 'No data to show.',
 	'chart.loading': 'Loading…',
+	'chart.legend.pick': 'Filter by {label}',
+	'chart.sector-collaboration.title': 'Sector collaboration',
+	'chart.sector-collaboration.caption':
+		'A ribbon joins two sectors and is as wide as the outcomes involving both; a ribbon looping back onto one sector counts the outcomes involving that sector alone. An outcome with three sectors adds to three ribbons, so an arc sums its ribbons, not its outcomes. Click an arc to filter by its sector.',
+	'chart.sector-collaboration.desc':
+		'Chord diagram of the outcomes sectors share: {pairs} sector pairs and {alone} sectors working alone.',
+	'chart.sector-collaboration.pair': '{source} and {target}: {outcomes} involving both',
+	'chart.sector-collaboration.alone': '{source} alone: {outcomes} involving only {source}',
+	'chart.sector-collaboration.arc': '{sector}: filter by this sector',
+	'chart.sector-collaboration.self': 'alone',
+	'chart.theme-trends.title': 'Theme trends',
+	'chart.theme-trends.caption':
+		'Outcomes per calendar year for each thematic area, {from}–{to}, busiest in the last three years first. Every panel uses the same vertical scale (0 to {max} outcomes a year), so heights compare across themes; the number is the last year’s.',
+	'chart.theme-trends.desc':
+		'Small multiples: one line of outcomes per year for each of {themes} themes, on a shared scale.',
+	'chart.theme-trends.mark':
+		'{theme}: {total} from {from} to {to}; {recent} in the last three years; {last} in {lastYear}',
+	'chart.attendance-by-sector.title': 'Attendance by sector',
+	'chart.attendance-by-sector.caption':
+		'Participants in ISC-TF meetings by calendar year, stacked by the sector they represent (attendance table).',
+	'chart.attendance-by-sector.desc':
+		'Stacked bar chart of {participants} from {from} to {to}, by sector.',
+	'chart.attendance-by-sector.mark': '{year}, {sector}: {participants} at {meetings}',
+	'chart.attendance-by-sector.empty':
+		'No attendance table is loaded. Upload an attendance export (meeting_no, sector, participants) to see this chart.',
+	'axis.withSector': 'With sector',
+	'axis.total': 'Total',
+	'axis.recent': 'Last 3 years',
+	'axis.perYear': 'Per year, {from}–{to}',
 	'chart.meetings-per-year.title': 'Meetings per year',
 	'chart.meetings-per-year.caption':
 		'ISC-TF meetings by calendar year, stacked by format; total participants above each bar.',

@@ -5,15 +5,9 @@
 import type { MeetingsPerYearRow } from '$lib/db/queries/dashboard';
 import { formatNumber, locale } from '$lib/i18n';
 import { FORMAT_COLORS } from '../palette';
-import {
-	estimateWidth,
-	layoutYearBars,
-	round,
-	type LegendItem,
-	type Margin,
-	type StackedRect,
-	type Tick
-} from '../common';
+import { estimateWidth, round, type LegendItem, type Margin, type Tick } from '../common';
+import type { YearSteps } from '../interaction';
+import { layoutYearBars, type StackedRect } from '../year-bars';
 
 /** Meeting formats in stack order, bottom up. */
 export const FORMAT_ORDER = ['in_person', 'hybrid', 'virtual', 'unknown'] as const;
@@ -50,6 +44,8 @@ export interface MeetingsPerYearModel {
 	margin: Margin;
 	bars: MeetingBar[];
 	totals: TotalLabel[];
+	/** The year cells along x, for the brush. */
+	steps: YearSteps;
 	xTicks: Tick[];
 	yTicks: Tick[];
 	legend: LegendItem[];
@@ -82,6 +78,7 @@ export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPer
 		width,
 		height,
 		margin: frame.margin,
+		steps: frame.steps,
 		bars,
 		totals: layoutTotals(bars, frame.x.step()),
 		xTicks: frame.xTicks,

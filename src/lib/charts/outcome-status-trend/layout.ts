@@ -7,14 +7,9 @@ import { STATUSES } from '$lib/contract/contract';
 import type { StatusTrendRow } from '$lib/db/queries/dashboard';
 import { formatPercent } from '$lib/i18n';
 import { STATUS_COLORS } from '../palette';
-import {
-	layoutYearBars,
-	round,
-	type LegendItem,
-	type Margin,
-	type StackedRect,
-	type Tick
-} from '../common';
+import { round, type LegendItem, type Margin, type Tick } from '../common';
+import type { YearSteps } from '../interaction';
+import { layoutYearBars, type StackedRect } from '../year-bars';
 
 /** An outcome status. */
 export type Status = (typeof STATUSES)[number];
@@ -51,6 +46,8 @@ export interface OutcomeStatusTrendModel {
 	rates: RatePoint[];
 	/** SVG path of the rate line; empty when no year has a rate. */
 	ratePath: string;
+	/** The year cells along x, for the brush. */
+	steps: YearSteps;
 	xTicks: Tick[];
 	yTicks: Tick[];
 	/** Right axis: completion rate 0–100%. */
@@ -99,6 +96,7 @@ export function layoutOutcomeStatusTrend(opts: OutcomeStatusTrendOptions): Outco
 		width,
 		height,
 		margin: frame.margin,
+		steps: frame.steps,
 		bars: frame.bars,
 		rates,
 		ratePath,

@@ -7,7 +7,7 @@ import { SECTORS } from '$lib/contract/contract';
 import type { ThemeSectorRow } from '$lib/db/queries/dashboard';
 import { formatNumber } from '$lib/i18n';
 import { HEAT_RAMP } from '../palette';
-import { CHAR_WIDTH, round } from '../common';
+import { CHAR_WIDTH, round, truncate } from '../common';
 
 /** Options of `layoutThemeSectorHeatmap`. Sizes in px. */
 export interface ThemeSectorHeatmapOptions {
@@ -87,11 +87,6 @@ function luminance(color: string): number {
 export function contrastText(background: string): string {
 	const l = luminance(background);
 	return (l + 0.05) / (luminance(DARK_TEXT) + 0.05) >= 1.05 / (l + 0.05) ? DARK_TEXT : LIGHT_TEXT;
-}
-
-/** `name` cut to `maxChars` characters, the last being an ellipsis, if it is longer. */
-export function truncate(name: string, maxChars: number): string {
-	return name.length <= maxChars ? name : `${name.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
 }
 
 /** Lays out the heatmap: rows by total outcomes (desc) then name, columns BR, TSB, BDT, GS. */
