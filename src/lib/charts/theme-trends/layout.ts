@@ -1,0 +1,160 @@
+/**
+ * Theme trends: small multiples, one sparkline (area and line) of outcomes per year for each
+ * theme, in a grid that reflows with the width. Every panel shares one y scale so heights
+ * compare across themes. Pure (rows, width) -> model with SVG path strings; no DOM.
+ */
+import { area, line, scaleLinear } from 'd3';
+import type { ThemeTrendRow } from '$lib/db/queries/dashboard';
+import { formatNumber } from '$lib/i18n';
+import { CHAR_WIDTH, estimateWidth, round, spanYears, wrapLines } from '../common';
+
+/** Options of `layoutThemeTrends`. Sizes in px. */
+export interface ThemeTrendsOptions {
+	rows: readonly ThemeTrendRow[];
+	width: number;
+	/**
+	 * Narrowest a panel may be; the column count follows. Default 180, or 140 below 480 px so
+	 * a phone shows two columns rather than one very long one.
+	 */
+	minCellWidth?: number;
+	/** Height of a panel with a one-line name, year labels included; default 96. A second line adds 15. */
+	cellHeight?: number;
+	/** Years counted as recent activity, the last ones of the span. Default 3. */
+	recentYears?: number;
+}
+
+/** One theme's panel, positioned at (x, y); paths and points are in panel coordinates. */
+export interface ThemePanel {
+	themeId: string;
+	name: string;
+	/** `name` on one or two lines, shortened with an ellipsis if it still does not fit. */
+	lines: string[];
+	total: number;
+	recent: number;
+	/** Outcomes per year, aligned with the model's `years`. */
+	values: number[];
+	x: number;
+	y: number;
+	area: string;
+	line: string;
+	last: { x: number; y: number; value: number; text: string };
+}
+
+/** Everything the component draws, positioned in px. */
+export interface ThemeTrendsModel {
+	width: number;
+	height: number;
+	columns: number;
+	cellWidth: number;
+	cellHeight: number;
+	/** Where the theme name starts within a panel, and its line height (px). */
+	name: { x: number; y: number; lineHeight: number };
+	/** The first and last year, labelled under every sparkline (x, y in panel coordinates). */
+	yearLabels: { x: number; y: number; text: string; anchor: 'start' | 'end' }[];
+	/** Top and bottom of the sparkline band within a panel (px). */
+	plotTop: number;
+	plotBottom: number;
+	years: number[];
+	/** Largest yearly value of any theme: the top of the shared y scale. */
+	max: number;
+	panels: ThemePanel[];
+}
+
+/** Horizontal and vertical gap between panels (px). */
+const GAP = 12;
+/** Inner padding of a panel (px). */
+const PAD = 8;
+/** Baseline of the theme name's first line, from the top of a panel (px). */
+const NAME_BASELINE = PAD + 12;
+/** Line height of a theme name (px). */
+const NAME_LINE = 15;
+
+/** Themes busiest first: by outcomes in the recent years, then in all years, then by name. */
+export function orderThemes<T extends { name: string; id: string; recent: number; total: number }>(
+	themes: T[]
+): T[] {
+	return [...themes].sort(
+		(a, b) =>
+			b.recent - a.recent ||
+			b.total - a.total ||
+			a.name.localeCompare(b.name, 'en') ||
+			(a.id < b.id ? -1 : 1)
+	);
+}
+
+/** Lays out one panel per theme, row by row, busiest theme first. */
+export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
+	const { rows, width, recentYears = 3 } = opts;
+	const minCellWidth = opts.minCellWidth ?? (width < 480 ? 140 : 180);
+	const years = spanYears(rows.map((r) => r.year));
+	const byTheme = new Map<string, { name: string; counts: Map<number, number> }>();
+	for (const r of rows) {
+		const t = byTheme.get(r.theme_id) ?? { name: r.theme, counts: new Map<number, number>() };
+		t.counts.set(r.year, (t.counts.get(r.year) ?? 0) + r.outcomes);
+		byTheme.set(r.theme_id, t);
+	}
+	const firstRecent = (years.at(-1) ?? 0) - recentYears + 1;
+	const themes = orderThemes(
+		[...byTheme].map(([id, t]) => {
+			const values = years.map((y) => t.counts.get(y) ?? 0);
+			const recent = values.reduce((s, v, i) => s + (years[i]! >= firstRecent ? v : 0), 0);
+			return { id, name: t.name, values, recent, total: values.reduce((s, v) => s + v, 0) };
+		})
+	);
+	const max = Math.max(0, ...themes.flatMap((t) => t.values));
+
+	const columns = Math.max(
+		1,
+		Math.min(themes.length, Math.floor((width + GAP) / (minCellWidth + GAP)))
+	);
+	const cellWidth = round((width - GAP * (columns - 1)) / columns);
+	const labelRoom = estimateWidth(formatNumber(max)) + 6 + PAD;
+	// Names are bold, about 15% wider than the regular text CHAR_WIDTH estimates.
+	const maxChars = Math.floor((cellWidth - 2 * PAD) / (CHAR_WIDTH * 1.15));
+	const lines = themes.map((t) => wrapLines({ text: t.name, maxChars, maxLines: 2 }));
+	const extra = (Math.max(1, ...lines.map((l) => l.length)) - 1) * NAME_LINE;
+	const cellHeight = (opts.cellHeight ?? 96) + extra;
+	const [plotTop, plotBottom] = [NAME_BASELINE + extra + 10, cellHeight - PAD - 14];
+	const x = scaleLinear([years[0] ?? 0, years.at(-1) ?? 1], [PAD, cellWidth - labelRoom]);
+	if (years.length === 1) x.domain([years[0]! - 1, years[0]! + 1]);
+	const y = scaleLinear([0, max || 1], [plotBottom, plotTop]);
+	const yearLabel = (year: number, anchor: 'start' | 'end') => {
+		return { x: round(x(year)), y: cellHeight - PAD, text: String(year), anchor };
+	};
+
+	const panels: ThemePanel[] = themes.map((t, i) => {
+		const pts = t.values.map((v, k) => [round(x(years[k]!)), round(y(v))] as [number, number]);
+		const lastValue = t.values.at(-1) ?? 0;
+		const lastPt = pts.at(-1) ?? [0, plotBottom];
+		return {
+			themeId: t.id,
+			name: t.name,
+			lines: lines[i]!,
+			total: t.total,
+			recent: t.recent,
+			values: t.values,
+			x: round((i % columns) * (cellWidth + GAP)),
+			y: Math.floor(i / columns) * (cellHeight + GAP),
+			area: area().y0(plotBottom)(pts) ?? '',
+			line: line()(pts) ?? '',
+			last: { x: lastPt[0], y: lastPt[1], value: lastValue, text: formatNumber(lastValue) }
+		};
+	});
+	const gridRows = Math.ceil(themes.length / columns);
+	return {
+		width,
+		height: Math.max(0, gridRows * (cellHeight + GAP) - GAP),
+		columns,
+		cellWidth,
+		cellHeight,
+		name: { x: PAD, y: NAME_BASELINE, lineHeight: NAME_LINE },
+		yearLabels: years.length
+			? [yearLabel(years[0]!, 'start'), yearLabel(years.at(-1)!, 'end')]
+			: [],
+		plotTop,
+		plotBottom,
+		years,
+		max,
+		panels
+	};
+}
