@@ -135,6 +135,14 @@ describe('theme trends', () => {
 		expect(m.panels.find((p) => p.name === 'Rising')!.last).toMatchObject({ value: 3, text: '3' });
 	});
 
+	test('balances the grid so the last row is as full as it can be', () => {
+		const names = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`T${i}`, [1]]));
+		// Six 180 px columns fit in 1200 px; 13 panels take three rows either way, so five columns.
+		expect(layoutThemeTrends({ rows: trendRows(names), width: 1200 }).columns).toBe(5);
+		expect(layoutThemeTrends({ rows: trendRows(names), width: 320 }).columns).toBe(2);
+		expect(layoutThemeTrends({ rows: [], width: 320 })).toMatchObject({ panels: [], height: 0 });
+	});
+
 	test('reflows 16 long-named themes into columns of at least the minimum width, without overlap', () => {
 		const long = 'Emergency telecommunications and early warning systems for all by 2027';
 		const many = trendRows(

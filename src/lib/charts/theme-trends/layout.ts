@@ -103,10 +103,11 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 	);
 	const max = Math.max(0, ...themes.flatMap((t) => t.values));
 
-	const columns = Math.max(
-		1,
-		Math.min(themes.length, Math.floor((width + GAP) / (minCellWidth + GAP)))
-	);
+	// As many columns as fit, then as few as keep the same number of rows, so the last row is
+	// as full as it can be (13 themes in 6 columns would leave one alone on the third row).
+	const fit = Math.max(1, Math.floor((width + GAP) / (minCellWidth + GAP)));
+	const n = themes.length;
+	const columns = n === 0 ? 1 : Math.ceil(n / Math.ceil(n / fit));
 	const cellWidth = round((width - GAP * (columns - 1)) / columns);
 	const labelRoom = estimateWidth(formatNumber(max)) + 6 + PAD;
 	// Names are bold, about 15% wider than the regular text CHAR_WIDTH estimates.
