@@ -1,0 +1,16 @@
+/** Messages between the main thread and decode.worker.ts. */
+import type { DecodedFile, LoadProgress } from './decode';
+
+/** Decode one file: a Blob (read in the worker) or bytes (transferred). */
+export interface DecodeRequest {
+	id: number;
+	name: string;
+	blob?: Blob;
+	bytes?: Uint8Array;
+}
+
+/** Progress, the decoded file, or its one-sentence failure. */
+export type DecodeReply =
+	| { id: number; type: 'progress'; progress: LoadProgress }
+	| { id: number; type: 'done'; decoded: DecodedFile }
+	| { id: number; type: 'error'; message: string };
