@@ -1,29 +1,32 @@
 /**
- * The loaded dataset as app state: engine start, the bundled sample, uploads with their
- * validation report, and what each table holds. Charts re-query when `version` changes.
+ * The loaded dataset as app state: engine start (the saved dataset, else the bundled sample),
+ * uploads with progress, cancel and their validation report, the analyst's choices, and saving
+ * what was loaded. Charts re-query when `version` changes.
  */
 import { TABLE_NAMES } from '$lib/contract/contract';
 import { sharedConnection } from '$lib/db/engine';
-import { decodeParquet } from '$lib/db/parquet';
 import { queryRows } from '$lib/db/rows';
-import { datasetStatusSql, initDatasetSql, type DatasetStatusRow } from '$lib/db/queries/dataset';
-import type { SqlConnection } from '$lib/db/types';
 import {
-	commitBatch,
-	discardBatch,
-	prepareBatch,
-	type BatchReport,
-	type InputFile
-} from '$lib/ingest/load';
+	datasetStatusSql,
+	initDatasetSql,
+	type DatasetStatusRow,
+	type LoadMode
+} from '$lib/db/queries/dataset';
+import type { SqlConnection } from '$lib/db/types';
 import { t } from '$lib/i18n';
-import { SAMPLE_FILES } from './sample';
+import { lt } from '$lib/i18n/load-en';
+import type { FileOverride, LoadProgress } from '$lib/ingest/decode';
+import { discardBatch, prepareBatch, revalidateBatch, type BatchReport } from '$lib/ingest/load';
+import {
+	isClean,
+	isRemappable,
+	pendingMessage,
+	stoppedMessage,
+	type LoadMessage
+} from './load-messages';
+import { DatasetLoader } from './dataset-loader';
 
-/** A message shown after a load: an error (role=alert) or a confirmation. */
-export interface LoadMessage {
-	kind: 'error' | 'success';
-	text: string;
-	details: string[];
-}
+export type { LoadMessage } from './load-messages';
 
 /** Dataset state: one instance for the app. */
 export class DatasetState {
@@ -31,12 +34,20 @@ export class DatasetState {
 	startError = $state<string | null>(null);
 	tables = $state<DatasetStatusRow[]>([]);
 	version = $state(0);
-	/** A batch awaiting the analyst's decision (it has row errors). */
+	/** How uploaded tables change the loaded ones. */
+	mode = $state<LoadMode>('replace');
+	/** Stop every upload for review, even one without problems. */
+	review = $state(false);
+	/** A batch awaiting the analyst's decision. */
 	pending = $state<BatchReport | null>(null);
 	/** The last batch's report, kept for display after the load. */
 	lastReport = $state<BatchReport | null>(null);
 	message = $state<LoadMessage | null>(null);
+	/** The running load's stage, or null. */
+	progress = $state<LoadProgress | null>(null);
 	#conn: SqlConnection | null = null;
+	#abort: AbortController | null = null;
+	#loader = new DatasetLoader((p) => (this.progress = p));
 
 	/** True when every dashboard table holds the bundled sample. */
 	isSample = $derived(this.tables.length > 0 && this.tables.every((r) => r.source !== 'upload'));
@@ -47,31 +58,20 @@ export class DatasetState {
 		return this.#conn;
 	}
 
-	/** Start the engine and load the bundled sample data. */
+	/** Start the engine and load the saved dataset, or the bundled sample when there is none. */
 	async start(): Promise<void> {
 		try {
 			const conn = await this.connection();
 			await conn.query(initDatasetSql());
-			await this.#loadSample(conn);
+			this.message = await this.#loader.restore(conn);
+			await this.#refresh(conn);
 			this.status = 'ready';
 		} catch (e) {
 			this.status = 'failed';
 			this.startError = t('engine.failed', { message: e instanceof Error ? e.message : String(e) });
+		} finally {
+			this.progress = null;
 		}
-	}
-
-	async #loadSample(conn: SqlConnection): Promise<void> {
-		const files = await Promise.all(
-			SAMPLE_FILES.map(async (f) => ({
-				name: f.name,
-				bytes: new Uint8Array(await (await fetch(f.url)).arrayBuffer())
-			}))
-		);
-		const batch = await prepareBatch(conn, { files, decodeParquet });
-		if (batch.errorCount > 0 || batch.files.some((f) => f.error))
-			throw new Error('the bundled sample data did not validate');
-		await commitBatch(conn, batch, { source: 'sample' });
-		await this.#refresh(conn);
 	}
 
 	async #refresh(conn: SqlConnection): Promise<void> {
@@ -80,96 +80,118 @@ export class DatasetState {
 		this.version++;
 	}
 
-	/** Read, validate and (when clean) load files; with row errors, wait for the analyst. */
-	async upload(fileList: File[]): Promise<void> {
-		if (fileList.length === 0 || this.status === 'busy') return;
+	/** Run `work` as the one load in progress: busy status, progress, cancel, and its message. */
+	async #run(files: string[], work: (conn: SqlConnection, signal: AbortSignal) => Promise<void>) {
 		const conn = await this.connection();
-		if (this.pending) await this.cancelPending();
 		this.status = 'busy';
-		this.message = null;
+		this.#abort = new AbortController();
 		try {
-			const files: InputFile[] = await Promise.all(
-				fileList.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
-			);
-			const batch = await prepareBatch(conn, { files, decodeParquet });
-			this.lastReport = batch;
-			const failed = batch.files.filter((f) => f.error);
-			if (batch.tables.length === 0) {
-				this.message = {
-					kind: 'error',
-					text: t('upload.failed'),
-					details: failed.map((f) => f.error!)
-				};
-			} else if (batch.errorCount > 0 || failed.length > 0) {
-				this.pending = batch;
-				this.message = {
-					kind: 'error',
-					text: t('upload.problems', {
-						errors: batch.errorCount,
-						warnings: batch.warningCount,
-						files: batch.files.map((f) => f.file).join(', ')
-					}),
-					details: failed.map((f) => f.error!)
-				};
-			} else {
-				await this.#commit(conn, batch);
-			}
+			await work(conn, this.#abort.signal);
 		} catch (e) {
-			this.message = { kind: 'error', text: t('upload.failed'), details: [String(e)] };
+			this.message = stoppedMessage(e, files);
 		} finally {
 			this.status = 'ready';
+			this.progress = null;
+			this.#abort = null;
 		}
 	}
 
+	/** Read, validate and (when clean) load files; otherwise wait for the analyst's decision. */
+	async upload(fileList: File[]): Promise<void> {
+		if (fileList.length === 0 || this.status !== 'ready') return;
+		await this.cancelPending();
+		this.message = null;
+		const names = fileList.map((f) => f.name);
+		await this.#run(names, async (conn, signal) => {
+			const batch = await prepareBatch(conn, {
+				files: fileList.map((f) => ({ name: f.name, blob: f })),
+				decode: this.#loader.decoder,
+				mode: this.mode,
+				onProgress: (p) => (this.progress = p),
+				signal
+			});
+			await this.#settle(conn, batch, this.review);
+		});
+	}
+
+	/** After (re)validation: load a clean batch, keep one that needs a decision, drop a dead one. */
+	async #settle(conn: SqlConnection, batch: BatchReport, ask: boolean): Promise<void> {
+		this.lastReport = batch;
+		if (isClean(batch) && !ask) return this.#commit(conn, batch);
+		if (batch.tables.length === 0 && !isRemappable(batch)) {
+			await discardBatch(conn, batch);
+			this.pending = null;
+		} else this.pending = batch;
+		this.message = pendingMessage(batch);
+	}
+
 	async #commit(conn: SqlConnection, batch: BatchReport): Promise<void> {
-		await commitBatch(conn, batch, { source: 'upload' });
+		this.message = await this.#loader.commit(conn, batch);
 		this.pending = null;
-		const summary = batch.tables.map(
-			(x) => `${x.table}: ${x.files.join(', ')} (${t('dataset.rows', { rows: x.rows })})`
-		);
-		this.message = {
-			kind: 'success',
-			text: t('upload.loaded', { files: batch.tables.flatMap((x) => x.files).join(', ') }),
-			details: summary
-		};
 		await this.#refresh(conn);
+	}
+
+	/** Re-check the pending batch with a file's table or columns chosen by hand. */
+	remap(index: number, override: FileOverride): Promise<void> {
+		return this.#revalidate({ [index]: override });
+	}
+
+	/** Choose replace or append; a pending batch is checked again under the new rule. */
+	async setMode(mode: LoadMode): Promise<void> {
+		this.mode = mode;
+		if (this.pending && this.pending.mode !== mode) await this.#revalidate({});
+	}
+
+	async #revalidate(overrides: Record<number, FileOverride>): Promise<void> {
+		const batch = this.pending;
+		if (!batch || this.status !== 'ready') return;
+		await this.#run(
+			batch.files.map((f) => f.file),
+			async (conn, signal) => {
+				const next = await revalidateBatch(conn, batch, {
+					overrides,
+					mode: this.mode,
+					signal,
+					onProgress: (p) => (this.progress = p)
+				});
+				await this.#settle(conn, next, true);
+			}
+		);
 	}
 
 	/** Load the valid rows of the pending batch. */
 	async loadPending(): Promise<void> {
-		if (!this.pending) return;
-		const conn = await this.connection();
-		this.status = 'busy';
-		try {
-			await this.#commit(conn, this.pending);
-		} catch (e) {
-			this.message = { kind: 'error', text: t('upload.failed'), details: [String(e)] };
-		} finally {
-			this.status = 'ready';
-		}
+		const batch = this.pending;
+		if (!batch || this.status !== 'ready') return;
+		await this.#run(
+			batch.files.map((f) => f.file),
+			(conn) => this.#commit(conn, batch)
+		);
 	}
 
 	/** Drop the pending batch; the live data stays as it was. */
 	async cancelPending(): Promise<void> {
-		if (!this.pending) return;
-		const conn = await this.connection();
-		await discardBatch(conn, this.pending);
+		const batch = this.pending;
+		if (!batch) return;
 		this.pending = null;
 		this.message = null;
+		await discardBatch(await this.connection(), batch);
 	}
 
-	/** Replace every table with the bundled sample. */
+	/** Stop the running load at its next step; nothing of it goes live. */
+	cancelLoad(): void {
+		this.#abort?.abort(new DOMException(lt('upload.cancelled'), 'AbortError'));
+		void this.#conn?.cancel().catch(() => undefined);
+	}
+
+	/** Replace every table with the bundled sample and forget the saved dataset. */
 	async resetToSample(): Promise<void> {
-		const conn = await this.connection();
 		await this.cancelPending();
-		this.status = 'busy';
-		try {
-			await this.#loadSample(conn);
-			this.message = null;
+		await this.#run([], async (conn) => {
+			this.message = await this.#loader.reset(conn);
 			this.lastReport = null;
-		} finally {
-			this.status = 'ready';
-		}
+			await this.#refresh(conn);
+		});
 	}
 }
 

@@ -1,0 +1,304 @@
+/**
+ * Analysts loading real exports, in Chromium: three dialects give the right numbers, every bad
+ * file shows its sentence while the previous numbers stay, mapping by hand, append, cancel, and
+ * the loaded data surviving a reload and a browser restart until "Reset to sample data".
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+	fixturePath,
+	kpi,
+	launchChromium,
+	openContext,
+	openDashboard,
+	repoPath,
+	serveBuild
+} from './harness';
+
+let server: Awaited<ReturnType<typeof serveBuild>>;
+let browser: Browser;
+let context: BrowserContext | undefined;
+let outside: string[] = [];
+let errors: string[] = [];
+
+beforeAll(async () => {
+	server = await serveBuild();
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+afterEach(async () => {
+	// Every test doubles as the offline check: nothing outside the app's own origin, ever.
+	expect(outside).toEqual([]);
+	expect(errors).toEqual([]);
+	await context?.close();
+	context = undefined;
+});
+
+async function fresh() {
+	({ context, outside, errors } = await openContext(browser, server.origin));
+	return openDashboard(context, server.origin);
+}
+
+const KPI_IDS = [
+	'meetings',
+	'outcomes',
+	'themes',
+	'participants',
+	'completion-rate',
+	'cross-sector-share'
+];
+const kpis = (page: Page) => Promise.all(KPI_IDS.map((id) => kpi(page, id)));
+const upload = (page: Page, files: string[]) =>
+	page.getByLabel('Upload exports (CSV or Parquet)').setInputFiles(files.map(fixturePath));
+const loaded = (page: Page) =>
+	page
+		.getByRole('region', { name: 'Load result' })
+		.getByRole('status')
+		.filter({ hasText: 'Loaded' })
+		.waitFor();
+const badge = (page: Page) => page.getByRole('region', { name: 'Loaded dataset' });
+
+/** The three-dialect upload and the KPIs it must show (tests/fixtures/README.md). */
+const DIALECTS = [
+	'good/meetings-bom-crlf.csv',
+	'good/themes-utf16le.txt',
+	'good/outcomes-quoted.csv'
+];
+async function expectDialectKpis(page: Page) {
+	await expect.poll(() => kpi(page, 'meetings')).toBe(2);
+	expect(await kpi(page, 'participants')).toBe(20 + 25);
+	expect(await kpi(page, 'themes')).toBe(2);
+	expect(await kpi(page, 'outcomes')).toBe(3);
+	expect(await kpi(page, 'completion-rate')).toBeCloseTo(1 / 3, 6);
+	expect(await kpi(page, 'cross-sector-share')).toBeCloseTo(2 / 3, 6);
+}
+
+describe('loading valid exports', () => {
+	test('UTF-8 with BOM and CRLF, UTF-16 and quoted cells load and the KPIs show their numbers', async () => {
+		const page = await fresh();
+		await upload(page, DIALECTS);
+		await loaded(page);
+		await expectDialectKpis(page);
+		await expect(badge(page).textContent()).resolves.toContain('themes-utf16le.txt');
+	});
+
+	test('checking before loading shows the table, the matching and a preview in Windows-1252', async () => {
+		const page = await fresh();
+		const before = await kpis(page);
+		await page.getByLabel('Check files before loading').check();
+		await upload(page, ['good/meetings-windows1252.csv']);
+		const panel = page.locator('details[data-file="meetings-windows1252.csv"]');
+		await expect(panel.getByLabel('Table for meetings-windows1252.csv').inputValue()).resolves.toBe(
+			'meetings'
+		);
+		const preview = panel.getByRole('table', { name: /First rows/ });
+		await expect(preview.textContent()).resolves.toContain('Genève');
+		await expect(preview.textContent()).resolves.toContain('Saint-Denis, Réunion');
+		await expect(preview.textContent()).resolves.not.toContain('Ã');
+		expect(await kpis(page)).toEqual(before);
+		await page.getByRole('button', { name: 'Load', exact: true }).click();
+		await loaded(page);
+		await expect.poll(() => kpi(page, 'meetings')).toBe(3);
+		expect(await kpi(page, 'participants')).toBe(18 + 22 + 9);
+	});
+});
+
+/** Each bad fixture and a part of the sentence the analyst must see. */
+const BAD: [string, string][] = [
+	[
+		'bad/outcomes.xlsx',
+		'outcomes.xlsx is not a CSV or Parquet file: it is a ZIP archive or an Excel workbook'
+	],
+	['bad/image.csv', 'image.csv is not a CSV or Parquet file (it contains binary data).'],
+	['bad/empty.csv', 'empty.csv is empty.'],
+	['bad/meetings-header-only.csv', 'meetings-header-only.csv has a header but no data rows.'],
+	[
+		'bad/outcomes-truncated.parquet',
+		'outcomes-truncated.parquet is a Parquet file that is truncated'
+	],
+	['bad/no-table.csv', 'no-table.csv matches no Intersect table'],
+	['bad/meetings-missing-date.csv', 'lacks the required column date'],
+	['bad/meetings-ragged.csv', 'meetings-ragged.csv, row 3: row has 4 fields, the header has 6'],
+	[
+		'bad/meetings-not-a-number.csv',
+		'meetings-not-a-number.csv, row 3, meeting_no: not a whole number'
+	],
+	['bad/meetings-negative-count.csv', 'row 2, participants: negative count'],
+	['bad/meetings-unknown-format.csv', 'row 2, format: unknown value'],
+	['bad/outcomes-unknown-status.csv', 'row 2, status: unknown value'],
+	['bad/outcomes-unknown-sector.csv', 'row 3, sectors: unknown sector code(s): ITU-X'],
+	['bad/meetings-duplicate-key.csv', 'row 4, meeting_no: duplicate meeting_no'],
+	['bad/meetings-impossible-date.csv', 'row 2, date: not a valid date'],
+	['bad/meetings-blank-line.csv', 'row 4, participants: not a whole number']
+];
+
+describe('bad files', () => {
+	test('each bad file shows its sentence in an alert and the previous numbers stay', async () => {
+		const page = await fresh();
+		const before = await kpis(page);
+		for (const [file, message] of BAD) {
+			await upload(page, [file]);
+			await page.getByRole('alert').filter({ hasText: message }).waitFor();
+			expect(await kpis(page), file).toEqual(before);
+			const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+			if (await cancel.isVisible()) await cancel.click();
+		}
+		await expect(badge(page).textContent()).resolves.toContain('Sample data');
+	});
+
+	test('warnings do not stop a load: an unknown theme is reported, and a javascript: link dropped', async () => {
+		const page = await fresh();
+		await upload(page, ['bad/outcomes-orphans.csv', 'bad/themes-javascript-link.csv']);
+		await loaded(page);
+		const problems = page.getByRole('region', { name: 'Load result' });
+		await expect(problems.textContent()).resolves.toContain('no loaded theme has this theme_id');
+		await expect(problems.textContent()).resolves.toContain('javascript:alert(1)');
+		await expect(page.locator('a[href^="javascript:"]').count()).resolves.toBe(0);
+		await expect.poll(() => kpi(page, 'outcomes')).toBe(3);
+	});
+
+	test('hostile text is shown as text, never as HTML', async () => {
+		const page = await fresh();
+		await page.getByLabel('Check files before loading').check();
+		await upload(page, ['bad/themes-sql-text.csv']);
+		const preview = page.getByRole('table', { name: /First rows of themes-sql-text/ });
+		await expect(preview.textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
+		await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+		await page.getByRole('button', { name: 'Load', exact: true }).click();
+		await loaded(page);
+		await expect.poll(() => kpi(page, 'themes')).toBe(2);
+		expect(await kpi(page, 'meetings')).toBe(46);
+	});
+});
+
+describe('choices', () => {
+	test('a column the header does not name can be mapped by hand, then the file loads', async () => {
+		const page = await fresh();
+		await upload(page, ['bad/meetings-unrecognised-date.csv']);
+		await page.getByRole('alert').filter({ hasText: 'lacks the required column date' }).waitFor();
+		await page.getByLabel('File column for date').selectOption({ label: 'Held on' });
+		await page.getByRole('status').filter({ hasText: 'Check how' }).waitFor();
+		const row = page.locator('details[data-file="meetings-unrecognised-date.csv"] tr.manual');
+		await expect(row.textContent()).resolves.toContain('by hand');
+		await page.getByRole('button', { name: 'Load', exact: true }).click();
+		await loaded(page);
+		await expect.poll(() => kpi(page, 'meetings')).toBe(2);
+		expect(await kpi(page, 'participants')).toBe(70);
+	});
+
+	test('append adds rows and rejects a key already loaded; the valid rows load on request', async () => {
+		const page = await fresh();
+		await page.getByRole('radio', { name: 'Append rows' }).first().check();
+		await upload(page, ['good/meetings-append.csv']);
+		await page.getByRole('alert').filter({ hasText: 'duplicate meeting_no' }).waitFor();
+		expect(await kpi(page, 'meetings')).toBe(46);
+		await page.getByRole('button', { name: 'Load the valid rows' }).click();
+		await loaded(page);
+		await expect.poll(() => kpi(page, 'meetings')).toBe(48);
+	});
+
+	test('cancelling a running load leaves the previous numbers', async () => {
+		const page = await fresh();
+		const before = await kpis(page);
+		const big = bigOutcomes(300_000);
+		await page.getByLabel('Upload exports (CSV or Parquet)').setInputFiles(big);
+		const progress = page.getByRole('region', { name: 'Load progress' });
+		await progress.waitFor();
+		await progress.getByRole('button', { name: 'Cancel loading' }).click();
+		await page.getByRole('status').filter({ hasText: 'Loading was cancelled' }).waitFor();
+		expect(await kpis(page)).toEqual(before);
+	});
+});
+
+describe('durable', () => {
+	test('a reload keeps the uploaded data; "Reset to sample data" brings the sample back', async () => {
+		const page = await fresh();
+		await upload(page, DIALECTS);
+		await loaded(page);
+		await expectDialectKpis(page);
+		await page.reload();
+		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+		await expectDialectKpis(page);
+		await expect(badge(page).textContent()).resolves.toContain('Uploaded');
+		await page.getByRole('button', { name: 'Reset to sample data' }).click();
+		await expect.poll(() => kpi(page, 'meetings')).toBe(46);
+		await page.reload();
+		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+		await expect(badge(page).textContent()).resolves.toContain('Sample data');
+		expect(await kpi(page, 'meetings')).toBe(46);
+	});
+
+	test('the uploaded data survives closing and reopening the browser', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'intersect-profile-'));
+		try {
+			let page = await persistent(dir);
+			await upload(page, DIALECTS);
+			await loaded(page);
+			await context!.close();
+			page = await persistent(dir);
+			await expectDialectKpis(page);
+		} finally {
+			await context?.close();
+			context = undefined;
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	test('a full storage quota is reported, not silent; the load itself still happens', async () => {
+		const page = await fresh();
+		const cdp = await context!.newCDPSession(page);
+		await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 1 });
+		await upload(page, DIALECTS);
+		await page.getByRole('alert').filter({ hasText: 'storage is full' }).waitFor();
+		await expectDialectKpis(page);
+	});
+});
+
+/** A browser with an on-disk profile in `dir` (what survives a restart), same network rules. */
+async function persistent(dir: string): Promise<Page> {
+	context = await chromium.launchPersistentContext(dir, {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic',
+			'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
+		]
+	});
+	const own = (u: string) => u.startsWith(`${server.origin}/`) || /^(data|blob):/.test(u);
+	await context.route('**/*', (route) => {
+		if (own(route.request().url())) return route.continue();
+		outside.push(route.request().url());
+		return route.abort('blockedbyclient');
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	page.on('pageerror', (e) => errors.push(String(e)));
+	await page.goto(server.origin);
+	await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+	return page;
+}
+
+/** A generated outcomes CSV of `n` rows in the git-ignored tests/.artifacts (for cancel). */
+function bigOutcomes(n: number): string {
+	const dir = repoPath('tests/.artifacts');
+	mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `outcomes-${n}.csv`);
+	const lines = ['outcome_id,meeting_no,date,theme_id,title,type,status,lead_sector,sectors'];
+	for (let i = 0; i < n; i++)
+		lines.push(
+			`G-${i},${1 + (i % 46)},2020-01-01,gender,Generated outcome ${i},action,planned,GS,GS;BR`
+		);
+	writeFileSync(file, lines.join('\n'));
+	return file;
+}
