@@ -124,7 +124,33 @@ export const en = {
 	'chart.outcome-status-trend.desc':
 		'Stacked bar chart of {outcomes} from {from} to {to}, by status, with a line of the completion rate per year.',
 	'chart.outcome-status-trend.mark': '{year}, {status}: {outcomes}',
-	'chart.outcome-status-trend.rate': '{year}, completion rate: {rate}'
+	'chart.outcome-status-trend.rate': '{year}, completion rate: {rate}',
+	'filter.label': 'Filters',
+	'filter.period': 'Period',
+	'filter.period.all': 'All data',
+	'filter.period.12m': 'Last 12 months of data',
+	'filter.period.3y': 'Last 3 years of data',
+	'filter.period.custom': 'Custom period',
+	'filter.from': 'From',
+	'filter.to': 'To',
+	'filter.sector': 'Sector',
+	'filter.theme': 'Theme',
+	'filter.status': 'Status',
+	'filter.any.sector': 'All sectors',
+	'filter.any.theme': 'All themes',
+	'filter.any.status': 'All statuses',
+	'filter.remove': 'Remove filter {label}',
+	'filter.clear': 'Clear all filters',
+	'filter.active': 'Active filters',
+	'filter.none': 'No filters: showing all data.',
+	'filter.hint':
+		'Click a bar, cell, arc or theme to filter every chart; drag across a year axis to select a period.',
+	'view.allData': 'All data',
+	'view.noRows': 'No rows match these filters.',
+	'kpi.change': '{sign}{delta} vs previous period',
+	'kpi.changeHelp':
+		'{now} in {period}; {before} in the previous period of equal length ({previous}).',
+	'kpi.noChange': 'no change vs previous period'
 } as const;
 
 /** A message key. */
