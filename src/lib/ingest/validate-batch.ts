@@ -76,6 +76,7 @@ export async function validateStaged(
 		(await queryRows<{ name: string }>(conn, liveTablesSql())).map((r) => r.name)
 	);
 	const staging = (t: TableName) => `stg_${id}_${t}`;
+	const files = batch.files.map((f) => f.file);
 	const temp: string[] = [];
 	try {
 		for (const t of TABLE_NAMES) {
@@ -95,10 +96,11 @@ export async function validateStaged(
 					group
 						.map((s) =>
 							checkedSelectSql({
-								...{ raw: s.raw.raw, file: s.raw.file, fileIndex: s.index },
+								...{ raw: s.raw.raw, fileIndex: s.index },
 								...{ table, mapping: s.mapping }
 							})
 						)
+						.map((q) => `SELECT * FROM (${q})`)
 						.join('\nUNION ALL BY NAME\n')
 			);
 			const append = batch.mode === 'append' && live.has(t);
@@ -114,7 +116,7 @@ export async function validateStaged(
 				refs[c.name] = targets;
 			}
 			await conn.query(
-				`CREATE OR REPLACE TEMP TABLE ${ident(prob)} AS ${problemsSql({ checked, table, refs, existing: append ? t : undefined })}`
+				`CREATE OR REPLACE TEMP TABLE ${ident(prob)} AS ${problemsSql({ checked, files, table, refs, existing: append ? t : undefined })}`
 			);
 			const extras = [...new Set(group.flatMap((s) => s.mapping.extras.map((e) => e.name)))];
 			await conn.query(

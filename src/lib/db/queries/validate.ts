@@ -5,7 +5,7 @@
  */
 import type { ContractColumn, ContractTable } from '../../contract/contract';
 import type { HeaderMapping } from '../../contract/match';
-import { ident, literal } from '../sql';
+import { ident, listLiteral, literal } from '../sql';
 
 /** One problem row as the problems query returns it. */
 export interface ProblemRow {
@@ -70,30 +70,61 @@ export function typedExpr(c: ContractColumn, v: string): string {
 }
 
 /**
- * SELECT turning raw table `raw` into the checked shape for one file: `_fi` (file order), `_file`,
- * `_row`, each contract column typed, its raw text, and the extra columns as text.
+ * The column holding contract column `c`'s value in a checked table: text columns are kept once,
+ * as their raw text; the others have a typed column beside the raw one.
+ */
+export const typedColumn = (c: ContractColumn) =>
+	ident(c.type === 'text' ? rawName(c.name) : c.name);
+
+/** Name of the hidden column listing a `sectors` cell's unknown codes in a checked table. */
+export const unknownName = (column: string) => `unk$${column}`;
+
+/**
+ * SELECT turning raw table `raw` into the checked shape for one file: `_fi` (file order), `_row`,
+ * each contract column's raw text and (unless text) typed value, `unk$<col>` for sector lists, and the extra
+ * columns as text. Values are parsed once per distinct text (a lookup joined back): exports
+ * repeat dates, statuses and sector lists, and parsing is the costly part on a million rows.
  */
 export function checkedSelectSql(o: {
 	raw: string;
-	file: string;
 	fileIndex: number;
 	table: ContractTable;
 	mapping: HeaderMapping;
 }): string {
 	const text: string[] = [`_row`];
-	const typed = [`${o.fileIndex} AS _fi`, `${literal(o.file)} AS _file`, `_row`];
+	const lookups: string[] = [];
+	const joins: string[] = [];
+	const out = [`${o.fileIndex} AS _fi`, `t._row`];
 	for (const c of o.table.columns) {
 		const m = o.mapping.matches.find((x) => x.column === c.name);
-		const found = m !== undefined && m.index >= 0;
 		const raw = ident(rawName(c.name));
-		text.push(`${found ? `nullif(trim(${ident(`c${m.index}`)}), '')` : 'NULL::VARCHAR'} AS ${raw}`);
-		typed.push(raw, `${found ? typedExpr(c, raw) : `NULL::${sqlType(c)}`} AS ${ident(c.name)}`);
+		const unk = c.type === 'sectors' ? ident(unknownName(c.name)) : null;
+		if (m === undefined || m.index < 0) {
+			out.push(`NULL::VARCHAR AS ${raw}`);
+			if (c.type !== 'text') out.push(`NULL::${sqlType(c)} AS ${ident(c.name)}`);
+			if (unk) out.push(`NULL::VARCHAR AS ${unk}`);
+			continue;
+		}
+		text.push(`nullif(trim(${ident(`c${m.index}`)}), '') AS ${raw}`);
+		out.push(`t.${raw}`);
+		if (c.type === 'text') continue;
+		const l = ident(`l$${c.name}`);
+		const unknown = unk
+			? `, CASE WHEN len(${unknownSectorsExpr('v')}) > 0 THEN array_to_string(${unknownSectorsExpr('v')}, ', ') END AS u`
+			: '';
+		lookups.push(
+			`${l} AS (SELECT v, ${typedExpr(c, 'v')} AS t${unknown} FROM (SELECT DISTINCT ${raw} AS v FROM t WHERE ${raw} IS NOT NULL))`
+		);
+		joins.push(`LEFT JOIN ${l} ON ${l}.v = t.${raw}`);
+		out.push(`${l}.t AS ${ident(c.name)}`);
+		if (unk) out.push(`${l}.u AS ${unk}`);
 	}
 	for (const e of o.mapping.extras) {
 		text.push(`${ident(`c${e.index}`)} AS ${ident(e.name)}`);
-		typed.push(ident(e.name));
+		out.push(`t.${ident(e.name)}`);
 	}
-	return `SELECT ${typed.join(',\n  ')}\nFROM (SELECT ${text.join(', ')} FROM ${ident(o.raw)})`;
+	const ctes = [`t AS (SELECT ${text.join(', ')} FROM ${ident(o.raw)})`, ...lookups];
+	return `WITH ${ctes.join(',\n')}\nSELECT ${out.join(',\n  ')}\nFROM t ${joins.join('\n  ')}`;
 }
 
 function parseReason(c: ContractColumn): string {
@@ -129,11 +160,14 @@ export interface RefTarget {
  */
 export function problemsSql(o: {
 	checked: string;
+	/** File names by file order (`_fi`). */
+	files: string[];
 	table: ContractTable;
 	refs?: Record<string, RefTarget[] | undefined>;
 	existing?: string;
 }): string {
 	const from = ident(o.checked);
+	const fileOf = (fi: string) => `${listLiteral(o.files)}[${fi} + 1]`;
 	const sel = (
 		col: string,
 		value: string,
@@ -141,22 +175,17 @@ export function problemsSql(o: {
 		sev: 'error' | 'warning',
 		where: string
 	) =>
-		`SELECT _fi, _file AS file, _row AS "row", ${literal(col)} AS "column", ${value} AS value, ${reason} AS reason, ${literal(sev)} AS severity FROM ${from} WHERE ${where}`;
+		`SELECT _fi, _row AS "row", ${literal(col)} AS "column", ${value} AS value, ${reason} AS reason, ${literal(sev)} AS severity FROM ${from} WHERE ${where}`;
 	const parts: string[] = [];
 	for (const c of o.table.columns) {
-		const typed = ident(c.name);
+		const typed = typedColumn(c);
 		const raw = ident(rawName(c.name));
 		if (c.required)
 			parts.push(sel(c.name, 'NULL', literal('missing required value'), 'error', `${raw} IS NULL`));
 		if (c.type === 'sectors') {
+			const unk = ident(unknownName(c.name));
 			parts.push(
-				sel(
-					c.name,
-					raw,
-					`'unknown sector code(s): ' || array_to_string(${unknownSectorsExpr(raw)}, ', ')`,
-					'error',
-					`${raw} IS NOT NULL AND len(${unknownSectorsExpr(raw)}) > 0`
-				)
+				sel(c.name, raw, `'unknown sector code(s): ' || ${unk}`, 'error', `${unk} IS NOT NULL`)
 			);
 		} else if (c.type !== 'text') {
 			const sev = c.type === 'url' ? 'warning' : 'error';
@@ -170,9 +199,9 @@ export function problemsSql(o: {
 			parts.push(sel(c.name, raw, `'must be 1 or more'`, 'error', `${typed} < 1`));
 		if (c.unique) {
 			parts.push(
-				`SELECT _fi, _file AS file, _row AS "row", ${literal(c.name)} AS "column", ${raw} AS value,
-  'duplicate ' || ${literal(c.name)} || ': first in ' || first_file || ' row ' || first_row AS reason, 'error' AS severity
-FROM (SELECT *, row_number() OVER w AS n, first_value(_file) OVER w AS first_file, first_value(_row) OVER w AS first_row
+				`SELECT _fi, _row AS "row", ${literal(c.name)} AS "column", ${raw} AS value,
+  'duplicate ' || ${literal(c.name)} || ': first in ' || ${fileOf('first_fi')} || ' row ' || first_row AS reason, 'error' AS severity
+FROM (SELECT _fi, _row, ${raw}, row_number() OVER w AS n, first_value(_fi) OVER w AS first_fi, first_value(_row) OVER w AS first_row
       FROM ${from} WHERE ${typed} IS NOT NULL WINDOW w AS (PARTITION BY ${typed} ORDER BY _fi, _row)) WHERE n > 1`
 			);
 			if (o.existing)
@@ -182,7 +211,7 @@ FROM (SELECT *, row_number() OVER w AS n, first_value(_file) OVER w AS first_fil
 						raw,
 						literal(`duplicate ${c.name}: already in the loaded ${o.table.name}`),
 						'error',
-						`${typed} IN (SELECT ${typed} FROM ${ident(o.existing)})`
+						`${typed} IN (SELECT ${ident(c.name)} FROM ${ident(o.existing)})`
 					)
 				);
 		}
@@ -206,7 +235,7 @@ FROM (SELECT *, row_number() OVER w AS n, first_value(_file) OVER w AS first_fil
 			);
 		}
 	}
-	return `SELECT _fi, file, "row", "column", value, reason, severity FROM (\n${parts.join('\nUNION ALL\n')}\n) ORDER BY _fi, "row", severity, "column"`;
+	return `SELECT _fi, ${fileOf('_fi')} AS file, "row", "column", value, reason, severity FROM (\n${parts.join('\nUNION ALL\n')}\n) ORDER BY _fi, "row", severity, "column"`;
 }
 
 /** The rows of `checked` with no error, as the live table's columns (contract first, then extras). */
@@ -216,7 +245,10 @@ export function stagingSelectSql(o: {
 	table: ContractTable;
 	extras: string[];
 }): string {
-	const cols = [...o.table.columns.map((c) => ident(c.name)), ...o.extras.map(ident)];
+	const cols = [
+		...o.table.columns.map((c) => `${typedColumn(c)} AS ${ident(c.name)}`),
+		...o.extras.map(ident)
+	];
 	return `SELECT ${cols.join(', ')} FROM ${ident(o.checked)} k
 WHERE NOT EXISTS (SELECT 1 FROM ${ident(o.problems)} p WHERE p.severity = 'error' AND p._fi = k._fi AND p."row" = k._row)
 ORDER BY _fi, _row`;
