@@ -3,7 +3,7 @@
  * file shows its sentence while the previous numbers stay, mapping by hand, append, cancel, and
  * the loaded data surviving a reload and a browser restart until "Reset to sample data".
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -150,6 +150,28 @@ describe('bad files', () => {
 			if (await cancel.isVisible()) await cancel.click();
 		}
 		await expect(badge(page).textContent()).resolves.toContain('Sample data');
+	});
+
+	test('a file too big for the tab is refused with a sentence saying so; the numbers stay', async () => {
+		const page = await fresh();
+		const before = await kpis(page);
+		// A sparse 1.2 GB file: instant to make, never read (its size alone is refused).
+		const huge = path.join(repoPath('tests/.artifacts'), 'huge-outcomes.csv');
+		mkdirSync(path.dirname(huge), { recursive: true });
+		writeFileSync(huge, '');
+		truncateSync(huge, 1_288_490_189);
+		try {
+			await page.getByLabel('Upload exports (CSV or Parquet)').setInputFiles(huge);
+			await page
+				.getByRole('alert')
+				.filter({
+					hasText: "huge-outcomes.csv (1,229 MB) is too big to load in this browser tab's memory"
+				})
+				.waitFor();
+			expect(await kpis(page)).toEqual(before);
+		} finally {
+			rmSync(huge, { force: true });
+		}
 	});
 
 	test('warnings do not stop a load: an unknown theme is reported, and a javascript: link dropped', async () => {
