@@ -15,6 +15,7 @@ import {
 	openContext,
 	openDashboard,
 	repoPath,
+	seriousA11yViolations,
 	serveBuild
 } from './harness';
 
@@ -208,6 +209,7 @@ describe('choices', () => {
 		await page.getByRole('status').filter({ hasText: 'Check how' }).waitFor();
 		const row = page.locator('details[data-file="meetings-unrecognised-date.csv"] tr.manual');
 		await expect(row.textContent()).resolves.toContain('by hand');
+		expect(await seriousA11yViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: 'Load', exact: true }).click();
 		await loaded(page);
 		await expect.poll(() => kpi(page, 'meetings')).toBe(2);
@@ -254,6 +256,32 @@ describe('durable', () => {
 		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
 		await expect(badge(page).textContent()).resolves.toContain('Sample data');
 		expect(await kpi(page, 'meetings')).toBe(46);
+	});
+
+	test('a saved dataset that cannot be restored is said so, and the sample is shown', async () => {
+		const page = await fresh();
+		await upload(page, DIALECTS);
+		await loaded(page);
+		// Lose the stored files behind the app's back, as a browser clearing site data might.
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve, reject) => {
+					const open = indexedDB.open('intersect');
+					open.onsuccess = () => {
+						const tx = open.result.transaction('files', 'readwrite');
+						tx.objectStore('files').clear();
+						tx.oncomplete = () => (open.result.close(), resolve());
+						tx.onerror = () => reject(tx.error);
+					};
+				})
+		);
+		await page.reload();
+		await page
+			.getByRole('alert')
+			.filter({ hasText: 'Your saved dataset could not be restored' })
+			.waitFor({ timeout: 60_000 });
+		await expect.poll(() => kpi(page, 'meetings')).toBe(46);
+		await expect(badge(page).textContent()).resolves.toContain('Sample data');
 	});
 
 	test('the uploaded data survives closing and reopening the browser', async () => {
