@@ -3,6 +3,7 @@
  * sniff its header, or decode Parquet to Arrow IPC. In the browser this runs in a Web Worker
  * (decode.worker.ts); in tests it runs in place. Nothing here touches DuckDB.
  */
+import type { TableName } from '../contract/contract';
 import type { ParquetDecoder } from '../db/types';
 import { decodeCsv, detectKind, FileError, type TextEncodingName } from './detect';
 import { sniffCsv, type CsvSniff } from './sniff';
@@ -16,7 +17,7 @@ export type InputFile = { name: string; override?: FileOverride } & (
 
 /** The analyst's choices for one file: its table and hand-mapped columns. */
 export interface FileOverride {
-	table?: import('../contract/contract').TableName;
+	table?: TableName;
 	/** Contract column -> file column index (-1 = not in this file). */
 	manual?: Record<string, number>;
 }

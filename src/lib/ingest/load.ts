@@ -38,8 +38,16 @@ export interface BatchOptions {
 
 function emptyReport(file: string): FileReport {
 	return {
-		...{ file, kind: null, table: null, tableChosen: false, mapping: null, headers: [] },
-		...{ preview: [], rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 }
+		file,
+		kind: null,
+		table: null,
+		tableChosen: false,
+		mapping: null,
+		headers: [],
+		preview: [],
+		rowsRead: 0,
+		rowsLoaded: 0,
+		rowsRejected: 0
 	};
 }
 
@@ -69,8 +77,11 @@ async function stageFiles(
 						: await stageCsv(conn, { decoded, raw });
 				staged[index] = r;
 				Object.assign(report, {
-					...{ headers: r.headers, preview: r.preview, encoding: r.encoding },
-					...{ delimiter: r.delimiter, rowsRead: r.rowsRead }
+					headers: r.headers,
+					preview: r.preview,
+					encoding: r.encoding,
+					delimiter: r.delimiter,
+					rowsRead: r.rowsRead
 				});
 			} catch (e) {
 				if (o.signal?.aborted) throw o.signal.reason;
@@ -103,8 +114,15 @@ export async function prepareBatch(
 	const { reports, staged } = await stageFiles(conn, id, o.files, o);
 	const inputs = o.files.map((f) => ({ ...f, override: f.override ?? o.overrides?.[f.name] }));
 	const batch: BatchReport = {
-		...{ id, mode: o.mode ?? 'replace', files: reports, inputs, problems: [] },
-		...{ errorCount: 0, warningCount: 0, tables: [], staged }
+		id,
+		mode: o.mode ?? 'replace',
+		files: reports,
+		inputs,
+		problems: [],
+		errorCount: 0,
+		warningCount: 0,
+		tables: [],
+		staged
 	};
 	try {
 		return await validateStaged(conn, batch, o);

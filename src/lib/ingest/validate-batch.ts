@@ -6,13 +6,8 @@
 import { getTable, TABLE_NAMES, type TableName } from '../contract/contract';
 import { guessTable, matchHeaders, type HeaderMapping } from '../contract/match';
 import { liveTablesSql } from '../db/queries/dataset';
-import {
-	checkedSelectSql,
-	problemsSql,
-	stagingSelectSql,
-	type ProblemRow,
-	type RefTarget
-} from '../db/queries/validate';
+import { problemsSql, stagingSelectSql, type RefTarget } from '../db/queries/problems';
+import { checkedSelectSql, type ProblemRow } from '../db/queries/validate';
 import { queryRows } from '../db/rows';
 import { ident } from '../db/sql';
 import type { SqlConnection } from '../db/types';
@@ -96,8 +91,10 @@ export async function validateStaged(
 					group
 						.map((s) =>
 							checkedSelectSql({
-								...{ raw: s.raw.raw, fileIndex: s.index },
-								...{ table, mapping: s.mapping }
+								raw: s.raw.raw,
+								fileIndex: s.index,
+								table,
+								mapping: s.mapping
 							})
 						)
 						.map((q) => `SELECT * FROM (${q})`)
