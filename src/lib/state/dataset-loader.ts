@@ -85,32 +85,31 @@ export class DatasetLoader {
 		return null;
 	}
 
-	/** Put `batch` live, then save the dataset it leaves; the message says if saving failed. */
+	/** Put `batch` live (the save follows, in `save`). */
 	async commit(conn: SqlConnection, batch: BatchReport): Promise<LoadMessage> {
-		this.onProgress({
-			stage: 'loading',
-			file: batch.files.map((f) => f.file).join(', '),
-			fraction: 0
-		});
+		const files = batch.files.map((f) => f.file).join(', ');
+		this.onProgress({ stage: 'loading', file: files, fraction: 0 });
 		await commitBatch(conn, batch, { source: 'upload', mode: batch.mode });
-		const message = loadedMessage(batch);
+		return loadedMessage(batch);
+	}
+
+	/** Save the dataset a committed `batch` leaves; returns an alert when that failed. */
+	async save(batch: BatchReport): Promise<string | null> {
 		const stamp = Date.now().toString(36);
 		const { next, store } = afterCommit(this.#stored, batch, batch.mode, (i) => `${stamp}-${i}`);
+		// The saved copy may lag (storage full), but the next load builds on what is live now.
+		this.#stored = next;
 		try {
 			const blobs = new Map(
 				store.map(({ key, file }) => [key, file.blob ?? new Blob([file.bytes as BlobPart])])
 			);
 			await save(next, blobs);
+			return null;
 		} catch (e) {
-			message.alerts = [
-				e instanceof QuotaError
-					? lt('storage.full')
-					: lt('storage.failed', { message: errorText(e) })
-			];
+			return e instanceof QuotaError
+				? lt('storage.full')
+				: lt('storage.failed', { message: errorText(e) });
 		}
-		// The saved copy may lag (storage full), but the next load builds on what is live now.
-		this.#stored = next;
-		return message;
 	}
 
 	/** Load the bundled sample and forget the saved dataset. */

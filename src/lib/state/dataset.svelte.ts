@@ -126,9 +126,13 @@ export class DatasetState {
 	}
 
 	async #commit(conn: SqlConnection, batch: BatchReport): Promise<void> {
-		this.message = await this.#loader.commit(conn, batch);
+		const message = await this.#loader.commit(conn, batch);
+		this.message = message;
 		this.pending = null;
 		await this.#refresh(conn);
+		// Saved after the dashboard has the new data; still busy, so no second load can interleave.
+		const alert = await this.#loader.save(batch);
+		if (alert) this.message = { ...message, alerts: [alert] };
 	}
 
 	/** Re-check the pending batch with a file's table or columns chosen by hand. */
