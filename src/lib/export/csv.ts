@@ -32,3 +32,28 @@ export function downloadText(
 	a.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** A column of a chart's data table, as ChartFrame's "Show data" table has it. */
+export interface CsvColumn {
+	key: string;
+	label: string;
+}
+
+/**
+ * A chart's numbers as CSV: the data table's header and rows (raw values: numbers unformatted,
+ * ratios 0–1), then a blank line and `#` lines naming the source and the figure's provenance.
+ * Trailing, not leading, so spreadsheets still see the header first; pandas and R skip them with
+ * `comment='#'` / `comment.char = "#"`.
+ */
+export function chartCsv(o: {
+	columns: readonly CsvColumn[];
+	rows: readonly Record<string, unknown>[];
+	footer: readonly string[];
+}): string {
+	const table = toCsv(
+		o.columns.map((c) => c.label),
+		o.rows.map((r) => o.columns.map((c) => r[c.key]))
+	);
+	const footer = o.footer.map((line) => csvCell(line.startsWith('#') ? line : `# ${line}`));
+	return footer.length ? `${table}\r\n${footer.join('\r\n')}\r\n` : table;
+}

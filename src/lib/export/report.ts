@@ -1,0 +1,49 @@
+/**
+ * The report's choices as plain data and URL params (`charts=a,b`, `per=1|2`) next to the view's,
+ * so a report reloads and travels as a link: which charts in which order, how many per page.
+ * Pure.
+ */
+import { viewToParams, type ViewState } from '$lib/state/view';
+import { isChartId, type ChartId } from './charts';
+
+/** Charts per printed page. */
+export type PerPage = 1 | 2;
+
+/** What the report shows besides the view. */
+export interface ReportChoice {
+	charts: ChartId[];
+	per: PerPage;
+}
+
+/** The report's choice from URL params; unknown and repeated chart ids are dropped. */
+export function parseReport(params: URLSearchParams): ReportChoice {
+	const ids = (params.get('charts') ?? '').split(',').filter(isChartId);
+	return {
+		charts: ids.filter((c, i) => ids.indexOf(c) === i),
+		per: params.get('per') === '2' ? 2 : 1
+	};
+}
+
+/** The URL params of a report: the view's, then `charts` and `per` (default 1, left out). */
+export function reportParams(view: ViewState, r: ReportChoice): URLSearchParams {
+	const p = viewToParams(view);
+	if (r.charts.length) p.set('charts', r.charts.join(','));
+	if (r.per === 2) p.set('per', '2');
+	return p;
+}
+
+/** `list` with the item at `index` moved by `delta` places (clamped to the ends). */
+export function moveItem<T>(list: readonly T[], index: number, delta: number): T[] {
+	const to = Math.max(0, Math.min(list.length - 1, index + delta));
+	const out = [...list];
+	const [item] = out.splice(index, 1);
+	if (item !== undefined) out.splice(to, 0, item);
+	return out;
+}
+
+/** The charts of each printed page, in order. */
+export function paginate<T>(list: readonly T[], per: PerPage): T[][] {
+	const pages: T[][] = [];
+	for (let i = 0; i < list.length; i += per) pages.push(list.slice(i, i + per));
+	return pages;
+}

@@ -1,0 +1,134 @@
+/**
+ * A self-contained SVG document of a figure: the chart's markup (styles already inlined) framed
+ * by its title, caption and source line on white, with <title>, <desc>, a viewBox and the
+ * figure's metadata. Pure string building; every text goes through `escapeXml`.
+ */
+import { CHAR_WIDTH, FONT_SIZE, wrapLines } from '$lib/charts/common';
+import type { FigureMeta } from './metadata';
+
+/** The system font stack of the app: nothing is embedded or fetched. */
+export const FONT_STACK =
+	"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
+
+/** Colours of the printed figure (the light theme). */
+export interface PrintColors {
+	text: string;
+	muted: string;
+	background: string;
+}
+
+/** The light theme's text colours on white, as in app.css. */
+export const PRINT_COLORS: PrintColors = {
+	text: '#1b1f24',
+	muted: '#545d68',
+	background: '#ffffff'
+};
+
+/** Padding around the figure (px). */
+const PAD = 16;
+const TITLE_SIZE = 15;
+const NOTE_LINE = 16;
+const SOURCE_SIZE = 11;
+const SOURCE_LINE = 14;
+
+/** `s` safe as XML text and as a double- or single-quoted attribute value. */
+export function escapeXml(s: string): string {
+	return s
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;');
+}
+
+/** What frames the chart in the exported figure. */
+export interface FigureFrame {
+	/** The chart's markup: one element (a <g>), coordinates from (0, 0). */
+	inner: string;
+	/** Size of the chart (px). */
+	width: number;
+	height: number;
+	title: string;
+	desc: string;
+	/** The chart's caption, under it. */
+	note: string;
+	/** The source line, then the provenance line, in smaller type. */
+	source: string;
+	made: string;
+	meta: FigureMeta;
+	colors?: PrintColors;
+}
+
+const lines = (text: string, fontSize: number, width: number, maxLines: number) =>
+	wrapLines({
+		text,
+		maxChars: Math.max(20, Math.floor(width / (CHAR_WIDTH * (fontSize / FONT_SIZE)))),
+		maxLines
+	});
+
+function textBlock(o: {
+	lines: string[];
+	y: number;
+	lineHeight: number;
+	size: number;
+	fill: string;
+	weight?: number;
+}): string {
+	const weight = o.weight ? ` font-weight="${o.weight}"` : '';
+	return o.lines
+		.map(
+			(l, i) =>
+				`<text x="${PAD}" y="${o.y + i * o.lineHeight}" font-size="${o.size}" fill="${o.fill}"${weight}>${escapeXml(l)}</text>`
+		)
+		.join('');
+}
+
+/** The standalone SVG document of a figure, and its size (px). */
+export function composeSvg(f: FigureFrame): { svg: string; width: number; height: number } {
+	const c = f.colors ?? PRINT_COLORS;
+	const width = Math.ceil(f.width + 2 * PAD);
+	const titleLines = lines(f.title, TITLE_SIZE, f.width, 2);
+	const chartTop = PAD + titleLines.length * 20 + 6;
+	const noteLines = f.note ? lines(f.note, FONT_SIZE, f.width, 8) : [];
+	const sourceLines = [
+		...lines(f.source, SOURCE_SIZE, f.width, 4),
+		...lines(f.made, SOURCE_SIZE, f.width, 1)
+	];
+	const noteTop = chartTop + f.height + 20;
+	const sourceTop = noteTop + noteLines.length * NOTE_LINE + (noteLines.length ? 6 : 0);
+	const height = Math.ceil(sourceTop + (sourceLines.length - 1) * SOURCE_LINE + PAD);
+	const parts = [
+		`<?xml version="1.0" encoding="UTF-8"?>\n`,
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" `,
+		`font-family="${escapeXml(FONT_STACK)}" font-size="${FONT_SIZE}" role="img" aria-labelledby="figure-title figure-desc">`,
+		`<title id="figure-title">${escapeXml(f.title)}</title>`,
+		`<desc id="figure-desc">${escapeXml([f.desc, f.note, f.source].filter(Boolean).join(' '))}</desc>`,
+		`<metadata id="intersect-figure">${escapeXml(JSON.stringify(f.meta))}</metadata>`,
+		`<rect width="${width}" height="${height}" fill="${c.background}"/>`,
+		textBlock({
+			lines: titleLines,
+			y: PAD + 14,
+			lineHeight: 20,
+			size: TITLE_SIZE,
+			fill: c.text,
+			weight: 600
+		}),
+		`<g transform="translate(${PAD} ${chartTop})">${f.inner}</g>`,
+		textBlock({
+			lines: noteLines,
+			y: noteTop,
+			lineHeight: NOTE_LINE,
+			size: FONT_SIZE,
+			fill: c.text
+		}),
+		textBlock({
+			lines: sourceLines,
+			y: sourceTop,
+			lineHeight: SOURCE_LINE,
+			size: SOURCE_SIZE,
+			fill: c.muted
+		}),
+		`</svg>\n`
+	];
+	return { svg: parts.join(''), width, height };
+}
