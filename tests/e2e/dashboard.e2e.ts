@@ -9,7 +9,8 @@ import {
 	openDashboard,
 	repoPath,
 	seriousA11yViolations,
-	serveBuild
+	serveBuild,
+	waitForLoaded
 } from './harness';
 
 let server: Awaited<ReturnType<typeof serveBuild>>;
@@ -107,7 +108,7 @@ describe('uploading exports', () => {
 				fixturePath('good/themes-comma.csv'),
 				fixturePath('good/outcomes-tab.tsv')
 			]);
-		await page.getByRole('status').filter({ hasText: 'Loaded' }).waitFor();
+		await waitForLoaded(page);
 		await expect.poll(() => kpi(page, 'meetings')).toBe(3);
 		expect(await kpi(page, 'outcomes')).toBe(4);
 		expect(await kpi(page, 'themes')).toBe(3);
@@ -123,7 +124,7 @@ describe('uploading exports', () => {
 		await page
 			.getByLabel(/Upload/)
 			.setInputFiles([fixturePath('good/meetings.parquet'), fixturePath('good/outcomes.parquet')]);
-		await page.getByRole('status').filter({ hasText: 'Loaded' }).waitFor();
+		await waitForLoaded(page);
 		await expect.poll(() => kpi(page, 'meetings')).toBe(4);
 		expect(await kpi(page, 'outcomes')).toBe(5);
 		expect(await kpi(page, 'participants')).toBe(130);

@@ -144,3 +144,12 @@ export async function seriousA11yViolations(
 export const fixturePath = (p: string) => path.join(ROOT, 'tests/fixtures', p);
 /** Absolute path inside the repository. */
 export const repoPath = (p: string) => path.join(ROOT, p);
+
+/** Wait until the load result says the upload was loaded. */
+export function waitForLoaded(page: Page): Promise<void> {
+	return page
+		.getByRole('region', { name: 'Load result' })
+		.getByRole('status')
+		.filter({ hasText: 'Loaded' })
+		.waitFor();
+}

@@ -16,7 +16,8 @@ import {
 	openDashboard,
 	repoPath,
 	seriousA11yViolations,
-	serveBuild
+	serveBuild,
+	waitForLoaded
 } from './harness';
 
 let server: Awaited<ReturnType<typeof serveBuild>>;
@@ -57,12 +58,7 @@ const KPI_IDS = [
 const kpis = (page: Page) => Promise.all(KPI_IDS.map((id) => kpi(page, id)));
 const upload = (page: Page, files: string[]) =>
 	page.getByLabel('Upload exports (CSV or Parquet)').setInputFiles(files.map(fixturePath));
-const loaded = (page: Page) =>
-	page
-		.getByRole('region', { name: 'Load result' })
-		.getByRole('status')
-		.filter({ hasText: 'Loaded' })
-		.waitFor();
+const loaded = waitForLoaded;
 const badge = (page: Page) => page.getByRole('region', { name: 'Loaded dataset' });
 
 /** The three-dialect upload and the KPIs it must show (tests/fixtures/README.md). */
