@@ -1,0 +1,127 @@
+/**
+ * The Export menu's actions on one chart, as state: each runs once at a time (busy), and its
+ * outcome (file saved, copied, or why not) becomes the message the menu announces.
+ */
+import { xt } from '$lib/i18n/export-en';
+import type { ChartId } from './charts';
+import { ClipboardError, copyImage, copyText } from './clipboard';
+import { EmbedError, MAX_EMBED_CHARS } from './embed-payload';
+import type { FigureContext } from './figure-context';
+import {
+	buildFigure,
+	downloadBlob,
+	embedUrl,
+	figurePng,
+	iframeSnippet,
+	saveCsv,
+	saveSvg,
+	type FigureSource,
+	type PngSize
+} from './figure';
+
+/** What went wrong, as a sentence for the analyst. */
+function failure(e: unknown): string {
+	if (e instanceof ClipboardError) return e.message;
+	if (e instanceof EmbedError && e.kind === 'too-large')
+		return xt('embed.tooLarge', { size: e.size, limit: MAX_EMBED_CHARS });
+	return xt('export.failed', { message: e instanceof Error ? e.message : String(e) });
+}
+
+/** What the actions work on: the page's context, the chart, its title and its rendering. */
+export interface FigureActionsOptions {
+	ctx: FigureContext;
+	chart: ChartId;
+	title: string;
+	source: () => FigureSource | null;
+}
+
+/** One chart's exports and their outcome. */
+export class FigureActions {
+	busy = $state(false);
+	message = $state('');
+	failed = $state(false);
+	/** The last embed code made, shown for copying by hand. */
+	snippet = $state('');
+	readonly #options: () => FigureActionsOptions;
+
+	/** `options` is read at each action, so it follows the component's current props. */
+	constructor(options: () => FigureActionsOptions) {
+		this.#options = options;
+	}
+
+	get #o(): FigureActionsOptions {
+		return this.#options();
+	}
+
+	#say(text: string, failed = false) {
+		this.message = text;
+		this.failed = failed;
+	}
+
+	/** Run one export: busy while it works, its outcome announced. */
+	async #run(what: string, work: (src: FigureSource) => Promise<string>) {
+		const src = this.#o.source();
+		if (!src) return this.#say(xt('export.empty'), true);
+		this.busy = true;
+		this.#say(xt('export.working', { what }));
+		try {
+			this.#say(await work(src));
+		} catch (e) {
+			this.#say(failure(e), true);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Download the standalone SVG. */
+	svg = () =>
+		this.#run('SVG', async (src) => {
+			return xt('export.saved', { file: saveSvg(await buildFigure(src, this.#o.ctx)) });
+		});
+
+	/** Download a PNG at `size`. */
+	png = (size: PngSize) =>
+		this.#run('PNG', async (src) => {
+			const png = await figurePng(await buildFigure(src, this.#o.ctx), size);
+			downloadBlob(png.name, png.blob);
+			return xt('export.saved', { file: png.name });
+		});
+
+	/** Download the chart's numbers as CSV. */
+	csv = () =>
+		this.#run('CSV', async (src) => {
+			return xt('export.saved', { file: saveCsv(await buildFigure(src, this.#o.ctx), src) });
+		});
+
+	/** Copy the print PNG (`cm` wide at 300 dpi) to the clipboard. */
+	copyPng = (cm: number) => {
+		const src = this.#o.source();
+		if (!src) return this.#say(xt('export.empty'), true);
+		// Start the copy inside the click, before any await, so the browser sees the user's gesture.
+		const png = buildFigure(src, this.#o.ctx).then((f) => figurePng(f, { cm }).then((p) => p.blob));
+		return this.#run('image', async () => {
+			await copyImage(png);
+			return xt('export.copied', { what: xt('export.copied.image') });
+		});
+	};
+
+	/** Copy `caption` to the clipboard. */
+	copyCaption = (caption: string) =>
+		this.#run('caption', async () => {
+			await copyText(caption);
+			return xt('export.copied', { what: xt('export.copied.caption') });
+		});
+
+	/** Make the embed code, show it and copy it. */
+	copyEmbed = () =>
+		this.#run('embed code', async (src) => {
+			const url = await embedUrl(this.#o.ctx, this.#o.chart, location.origin);
+			const size = {
+				width: +src.svg.getAttribute('width')!,
+				height: +src.svg.getAttribute('height')!
+			};
+			this.snippet = iframeSnippet({ url, title: this.#o.title, ...size });
+			await copyText(this.snippet);
+			return xt('export.copied', { what: xt('export.copied.embed') });
+		});
+}

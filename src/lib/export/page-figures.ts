@@ -1,0 +1,54 @@
+/**
+ * The figure context of a page that shows the loaded dataset (the dashboard, the report): the
+ * dataset's name and fingerprint come from the app's dataset state, the view from the page.
+ */
+import { dataset } from '$lib/state/dataset.svelte';
+import type { FilterChip } from '$lib/state/describe';
+import type { ViewState } from '$lib/state/view';
+import { describeDataset } from './caption';
+import { CHART_IDS, rowsOf, type ChartId, type ChartRowsSource } from './charts';
+import type { FigureContext, FigureVariant } from './figure-context';
+import { datasetFingerprint } from './fingerprint';
+
+/** Resolves once the first dataset is loaded (the engine starts with the page). */
+async function loaded(): Promise<void> {
+	// The dataset state has no event to await; its version turns 1 when the first load is in.
+	while (dataset.version === 0) {
+		if (dataset.status === 'failed') throw new Error(dataset.startError ?? 'no dataset');
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+/** The context for charts of the loaded dataset; `order` numbers the figures (default: dashboard order). */
+export function pageFigures(o: {
+	view: () => ViewState;
+	/** The period as words. */
+	period: () => string;
+	/** The page's filter chips (the period chip is left out: the period has its own words). */
+	chips: () => FilterChip[];
+	data: ChartRowsSource;
+	variant?: FigureVariant;
+	order?: () => readonly ChartId[];
+	caption?: (chart: ChartId) => string;
+}): FigureContext {
+	const order = o.order ?? (() => CHART_IDS);
+	return {
+		variant: o.variant ?? 'dashboard',
+		view: o.view,
+		period: o.period,
+		filters: () =>
+			o
+				.chips()
+				.filter((c) => c.key !== 'period')
+				.map((c) => c.label),
+		dataset: () => describeDataset(dataset.tables),
+		fingerprint: async () => {
+			await loaded();
+			return datasetFingerprint(await dataset.connection(), dataset.version);
+		},
+		isSample: () => dataset.isSample,
+		figureNumber: (chart) => order().indexOf(chart) + 1,
+		rows: (chart) => rowsOf(o.data, chart),
+		caption: o.caption
+	};
+}
