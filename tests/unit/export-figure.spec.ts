@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { DatasetStatusRow } from '../../src/lib/db/queries/dataset';
 import { captionBody, describeDataset, suggestedCaption } from '../../src/lib/export/caption';
+import { CHART_IDS, CHARTS } from '../../src/lib/export/charts';
 import { chartCsv } from '../../src/lib/export/csv';
 import {
 	APP_VERSION,
@@ -83,6 +84,17 @@ describe('captions', () => {
 		expect(describeDataset(tables.map((t) => ({ ...t, source: 'sample' })))).toBe('sample data');
 		const many = [row('meetings', 'upload', ['a', 'b', 'c', 'd', 'e', 'f'])];
 		expect(describeDataset(many)).toBe('a, b, c, d and 2 more');
+	});
+
+	test('a caption names only the filters its chart’s SQL applies (meetings have no sector)', () => {
+		const values = { sector: 'BR', theme: 'gender', status: 'completed' } as const;
+		for (const chart of CHART_IDS) {
+			const { sql, filters } = CHARTS[chart];
+			for (const key of ['sector', 'theme', 'status'] as const) {
+				const changes = sql({ [key]: values[key] }) !== sql({});
+				expect(changes, `${chart} ${key}`).toBe(filters.includes(key));
+			}
+		}
 	});
 });
 

@@ -49,10 +49,15 @@ const oneOf = (name: string, values: readonly string[]): FieldSpec => ({
 });
 const year = int('year', 1, 9999);
 
+/** A filter besides the period (which every chart follows). */
+export type FilterKey = 'sector' | 'theme' | 'status';
+
 /** What the app knows about each chart. */
 export interface ChartSpec {
 	title: MessageKey;
 	sql: (f: Filters) => string;
+	/** The filters its SQL applies (a caption names only those: meetings have no sector). */
+	filters: readonly FilterKey[];
 	/** The columns of the chart's query rows, in order. */
 	fields: FieldSpec[];
 }
@@ -62,31 +67,37 @@ export const CHARTS: Record<ChartId, ChartSpec> = {
 	'meetings-per-year': {
 		title: 'chart.meetings-per-year.title',
 		sql: meetingsPerYearSql,
+		filters: [],
 		fields: [year, oneOf('format', FORMAT_ORDER), int('meetings'), int('participants')]
 	},
 	'outcome-status-trend': {
 		title: 'chart.outcome-status-trend.title',
 		sql: statusTrendSql,
+		filters: ['sector', 'theme', 'status'],
 		fields: [year, oneOf('status', STATUSES), int('outcomes')]
 	},
 	'theme-sector-heatmap': {
 		title: 'chart.theme-sector-heatmap.title',
 		sql: themeSectorSql,
+		filters: ['sector', 'theme', 'status'],
 		fields: [text('theme_id', 200), text('theme'), oneOf('sector', SECTORS), int('outcomes')]
 	},
 	'sector-collaboration': {
 		title: 'chart.sector-collaboration.title',
 		sql: sectorCollaborationSql,
+		filters: ['sector', 'theme', 'status'],
 		fields: [oneOf('source', SECTORS), oneOf('target', SECTORS), int('outcomes')]
 	},
 	'attendance-by-sector': {
 		title: 'chart.attendance-by-sector.title',
 		sql: attendanceBySectorSql,
+		filters: ['sector'],
 		fields: [year, oneOf('sector', SECTORS), int('participants'), int('meetings')]
 	},
 	'theme-trends': {
 		title: 'chart.theme-trends.title',
 		sql: themeTrendsSql,
+		filters: ['sector', 'theme', 'status'],
 		fields: [text('theme_id', 200), text('theme'), year, int('outcomes')]
 	}
 };

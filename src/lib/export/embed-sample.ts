@@ -53,7 +53,7 @@ export async function sampleChart(chart: ChartId, view: ViewState): Promise<Samp
 		rows,
 		period: describePeriod(period, ext),
 		filters: filterChips(view, period, themes, ext)
-			.filter((c) => c.key !== 'period')
+			.filter((c) => c.key !== 'period' && CHARTS[chart].filters.includes(c.key))
 			.map((c) => c.label),
 		fingerprint: fp!.fingerprint,
 		attendanceLoaded: batch.tables.some((t) => t.table === 'attendance' && t.rows > 0)

@@ -17,8 +17,11 @@ export interface FigureContext {
 	view(): ViewState;
 	/** The period as words (`4 Mar 2015 – 20 Nov 2025`). */
 	period(): string;
-	/** The active filters other than the period, as labels (`Sector: BR`). */
-	filters(): string[];
+	/**
+	 * The active filters other than the period, as labels (`Sector: BR`): those that apply to
+	 * `chart` when one is given (a caption must not claim a filter its numbers ignore).
+	 */
+	filters(chart?: ChartId): string[];
 	/** The dataset as a caption names it. */
 	dataset(): string;
 	/** The loaded dataset's fingerprint (computed once per load). */

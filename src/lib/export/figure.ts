@@ -40,24 +40,29 @@ export interface Figure {
 
 /** The suggested caption of a chart on the context's page. */
 export function figureCaption(ctx: FigureContext, chart: ChartId, title: string): string {
-	const facts = { title, dataset: ctx.dataset(), period: ctx.period(), filters: ctx.filters() };
+	const facts = {
+		title,
+		dataset: ctx.dataset(),
+		period: ctx.period(),
+		filters: ctx.filters(chart)
+	};
 	return suggestedCaption({ ...facts, number: ctx.figureNumber(chart) });
 }
 
 /** The suggested report caption (no "Figure n."). */
-export function reportCaption(ctx: FigureContext, title: string): string {
+export function reportCaption(ctx: FigureContext, chart: ChartId, title: string): string {
 	return captionBody({
 		title,
 		dataset: ctx.dataset(),
 		period: ctx.period(),
-		filters: ctx.filters()
+		filters: ctx.filters(chart)
 	});
 }
 
 /** The standalone figure of a rendered chart. */
 export async function buildFigure(src: FigureSource, ctx: FigureContext): Promise<Figure> {
 	const fingerprint = await ctx.fingerprint();
-	const facts = { dataset: ctx.dataset(), period: ctx.period(), filters: ctx.filters() };
+	const facts = { dataset: ctx.dataset(), period: ctx.period(), filters: ctx.filters(src.chart) };
 	const view = ctx.view();
 	const meta = figureMeta({ chart: src.chart, view, fingerprint, ...facts });
 	const width = Number(src.svg.getAttribute('width'));
@@ -161,7 +166,7 @@ export async function embedUrl(
 		meta: {
 			dataset: ctx.dataset(),
 			period: ctx.period(),
-			filters: ctx.filters(),
+			filters: ctx.filters(chart),
 			fingerprint,
 			version: APP_VERSION
 		}

@@ -6,7 +6,7 @@ import { dataset } from '$lib/state/dataset.svelte';
 import type { FilterChip } from '$lib/state/describe';
 import type { ViewState } from '$lib/state/view';
 import { describeDataset } from './caption';
-import { CHART_IDS, rowsOf, type ChartId, type ChartRowsSource } from './charts';
+import { CHART_IDS, CHARTS, rowsOf, type ChartId, type ChartRowsSource } from './charts';
 import type { FigureContext, FigureVariant } from './figure-context';
 import { datasetFingerprint } from './fingerprint';
 
@@ -36,10 +36,10 @@ export function pageFigures(o: {
 		variant: o.variant ?? 'dashboard',
 		view: o.view,
 		period: o.period,
-		filters: () =>
+		filters: (chart) =>
 			o
 				.chips()
-				.filter((c) => c.key !== 'period')
+				.filter((c) => c.key !== 'period' && (!chart || CHARTS[chart].filters.includes(c.key)))
 				.map((c) => c.label),
 		dataset: () => describeDataset(dataset.tables),
 		fingerprint: async () => {
