@@ -26,7 +26,7 @@ test('screenshot of a chart’s Export menu', async () => {
 		colorScheme: 'light'
 	});
 	const page = await openDashboard(context, server.origin, '/?sector=BR');
-	const fig = page.locator('figure[data-chart="meetings-per-year"]');
+	const fig = page.locator('figure[data-chart="outcome-status-trend"]');
 	await fig.locator('svg [data-mark]').first().waitFor();
 	await fig.getByRole('button', { name: 'Export' }).click();
 	const panel = fig.getByRole('group', { name: /^Export / });
