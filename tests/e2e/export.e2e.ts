@@ -7,7 +7,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { fixturePath, launchChromium, openContext, openDashboard, serveBuild } from './harness';
+import {
+	fixturePath,
+	launchChromium,
+	openContext,
+	openDashboard,
+	seriousA11yViolations,
+	serveBuild
+} from './harness';
 
 let server: Awaited<ReturnType<typeof serveBuild>>;
 let browser: Browser;
@@ -151,6 +158,8 @@ describe('the Export menu', () => {
 			await expect(panel.count()).resolves.toBe(0);
 			await expect(toggle.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
 		}
+		await exportPanel(page, 'theme-sector-heatmap');
+		expect(await seriousA11yViolations(page)).toEqual([]);
 	});
 
 	test('the suggested caption names figure, title, dataset, period and filters, and copies', async () => {
@@ -414,6 +423,7 @@ describe('report page', () => {
 		await expect(
 			page.locator('.sheet figure[data-chart="theme-trends"] figcaption').textContent()
 		).resolves.toMatch(/^Figure 2\. Theme trends\. Source:/);
+		expect(await seriousA11yViolations(page)).toEqual([]);
 	});
 
 	test('printed to PDF: one chart per page or two, header and footer on each page, charts vector', async () => {
