@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { DatasetStatusRow } from '../../src/lib/db/queries/dataset';
 import { captionBody, describeDataset, suggestedCaption } from '../../src/lib/export/caption';
 import { CHART_IDS, CHARTS } from '../../src/lib/export/charts';
+import { clipboardMessage } from '../../src/lib/export/clipboard';
 import { chartCsv } from '../../src/lib/export/csv';
 import {
 	APP_VERSION,
@@ -234,6 +235,22 @@ describe('PNG bytes', () => {
 		expect(view.getUint32(at + 13)).toBe(crc32(tagged.subarray(at, at + 13)));
 		expect(tagged.length).toBe(onePixel.length + 21);
 		expect(() => withPngDpi(new Uint8Array(40), 300)).toThrow('not a PNG');
+	});
+});
+
+describe('clipboard refusals', () => {
+	test('a denied or unsupported copy says what to do instead', () => {
+		const denied = clipboardMessage(new DOMException('no', 'NotAllowedError'), 'image');
+		expect(denied).toMatch(
+			/^The browser did not allow copying here \(permission denied\)\. Download the PNG/
+		);
+		expect(clipboardMessage(new DOMException('no', 'NotSupportedError'), 'image')).toMatch(
+			/cannot copy images.*Download the PNG/
+		);
+		expect(clipboardMessage(new DOMException('no', 'NotSupportedError'), 'text')).toMatch(
+			/copy it by hand/
+		);
+		expect(clipboardMessage(new Error('boom'), 'text')).toBe('Export failed: boom');
 	});
 });
 
