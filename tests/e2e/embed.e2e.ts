@@ -126,11 +126,16 @@ describe('embed of the bundled sample', () => {
 		}
 	});
 
-	test('has no serious accessibility violation', async () => {
-		const context = await profile();
+	test('is light for a reader in dark mode too, with no serious accessibility violation', async () => {
+		const context = await profile({ colorScheme: 'dark' });
 		const page = await context.newPage();
 		await page.goto(`${server.origin}/embed/outcome-status-trend?period=3y`);
 		await page.locator('svg [data-mark]').first().waitFor({ timeout: 60_000 });
+		const colours = await page.evaluate(() => ({
+			ground: getComputedStyle(document.body).backgroundColor,
+			text: getComputedStyle(document.querySelector('h1')!).color
+		}));
+		expect(colours).toEqual({ ground: 'rgb(255, 255, 255)', text: 'rgb(27, 31, 36)' });
 		expect(await seriousA11yViolations(page)).toEqual([]);
 	});
 });
