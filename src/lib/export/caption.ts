@@ -3,7 +3,7 @@
  * and the source line. Pure.
  */
 import type { DatasetStatusRow } from '$lib/db/queries/dataset';
-import { xt } from '$lib/i18n/export-en';
+import { xt } from '$lib/i18n';
 
 /** What a caption says about a figure. `filters` are labels (`Sector: BR`); empty for none. */
 export interface CaptionFacts {

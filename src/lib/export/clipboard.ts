@@ -2,7 +2,7 @@
  * Copying figures and text to the clipboard, with a clear message when the browser refuses
  * (no Clipboard API outside a secure context, no image support, or permission denied).
  */
-import { xt } from '$lib/i18n/export-en';
+import { xt } from '$lib/i18n';
 
 /** A copy the browser refused, with the sentence to show. */
 export class ClipboardError extends Error {

@@ -2,7 +2,7 @@
  * The Export menu's actions on one chart, as state: each runs once at a time (busy), and its
  * outcome (file saved, copied, or why not) becomes the message the menu announces.
  */
-import { xt } from '$lib/i18n/export-en';
+import { xt } from '$lib/i18n';
 import type { ChartId } from './charts';
 import { ClipboardError, copyImage, copyText } from './clipboard';
 import { EmbedError, MAX_EMBED_CHARS } from './embed-payload';

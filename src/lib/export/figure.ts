@@ -4,7 +4,7 @@
  * figure's provenance. Browser only (it reads the live chart).
  */
 import { resolve } from '$app/paths';
-import { xt } from '$lib/i18n/export-en';
+import { xt } from '$lib/i18n';
 import { viewToParams, type ViewState } from '$lib/state/view';
 import { captionBody, sourceLine, suggestedCaption } from './caption';
 import type { ChartId } from './charts';

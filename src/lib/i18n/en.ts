@@ -1,5 +1,15 @@
 /** English UI strings: the message catalogue. `{name}` placeholders are filled by `t`. */
-export const en = {
+import { exportStrings } from './export-en';
+import { loadStrings } from './load-en';
+
+/** Prefix every key of a sub-catalogue (`mode.legend` -> `load.mode.legend`). */
+function prefixed<P extends string, T extends Record<string, string>>(prefix: P, strings: T) {
+	return Object.fromEntries(Object.entries(strings).map(([k, v]) => [`${prefix}.${k}`, v])) as {
+		[K in keyof T & string as `${P}.${K}`]: T[K];
+	};
+}
+
+const base = {
 	'app.title': 'Intersect',
 	'app.tagline': 'Inter-sectoral coordination at the ITU, from ISC-TF exports',
 	'app.skip': 'Skip to dashboard',
@@ -152,6 +162,9 @@ export const en = {
 		'{now} in {period}; {before} in the previous period of equal length ({previous}).',
 	'kpi.noChange': 'no change vs previous period'
 } as const;
+
+/** The catalogue: the dashboard's strings, the load UI's (`load.`) and the figure export's (`fig.`). */
+export const en = { ...base, ...prefixed('load', loadStrings), ...prefixed('fig', exportStrings) };
 
 /** A message key. */
 export type MessageKey = keyof typeof en;

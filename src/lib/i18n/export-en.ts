@@ -1,10 +1,9 @@
 /**
- * English strings of figure export, the report page and embeds. Kept apart from en.ts while both
- * change at once (like load-en.ts); `xt` fills `{name}` placeholders the way `t` does.
+ * English strings of figure export, the report page and embeds. Part of the one catalogue: en.ts
+ * merges it under a prefix; look strings up with `xt` from i18n/index.ts.
  */
-import { formatNumber } from './index';
-
-const strings = {
+/** The strings, keyed without their catalogue prefix. */
+export const exportStrings = {
 	'export.button': 'Export',
 	'export.panel': 'Export {title}',
 	'export.svg': 'Download SVG',
@@ -98,13 +97,4 @@ const strings = {
 } as const;
 
 /** An export-UI message key. */
-export type ExportMessageKey = keyof typeof strings;
-
-/** The export-UI message `key` with `{name}` placeholders filled from `params`. */
-export function xt(key: ExportMessageKey, params: Record<string, string | number> = {}): string {
-	return strings[key].replace(/\{(\w+)\}/g, (_, name: string) => {
-		const v = params[name];
-		if (v === undefined) return `{${name}}`;
-		return typeof v === 'number' ? formatNumber(v) : v;
-	});
-}
+export type ExportMessageKey = keyof typeof exportStrings;

@@ -1,5 +1,7 @@
 /** Message lookup and locale-aware number/date formatting (Intl). English for now. */
 import { en, type MessageKey } from './en';
+import type { ExportMessageKey } from './export-en';
+import type { LoadMessageKey } from './load-en';
 
 /** The UI locale (BCP 47). */
 export const locale = 'en-GB';
@@ -9,6 +11,16 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 	return en[key].replace(/\{(\w+)\}/g, (_, name: string) =>
 		name in params ? formatValue(params[name]!) : `{${name}}`
 	);
+}
+
+/** A load-UI message (`load.` keys of the catalogue). */
+export function lt(key: LoadMessageKey, params: Record<string, string | number> = {}): string {
+	return t(`load.${key}`, params);
+}
+
+/** A figure-export message (`fig.` keys of the catalogue). */
+export function xt(key: ExportMessageKey, params: Record<string, string | number> = {}): string {
+	return t(`fig.${key}`, params);
 }
 
 function formatValue(v: string | number): string {

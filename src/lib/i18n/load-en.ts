@@ -1,10 +1,9 @@
 /**
- * English strings of the load UI (mapping, progress, storage). Kept apart from en.ts while both
- * change at once; `lt` fills `{name}` placeholders the way `t` does.
+ * English strings of the load UI (mapping, progress, storage). Part of the one catalogue: en.ts
+ * merges it under a prefix; look strings up with `lt` from i18n/index.ts.
  */
-import { formatNumber } from './index';
-
-const strings = {
+/** The strings, keyed without their catalogue prefix. */
+export const loadStrings = {
 	'mode.legend': 'Uploaded tables',
 	'mode.replace': 'Replace',
 	'mode.append': 'Append rows',
@@ -52,13 +51,4 @@ const strings = {
 } as const;
 
 /** A load-UI message key. */
-export type LoadMessageKey = keyof typeof strings;
-
-/** The load-UI message `key` with `{name}` placeholders filled from `params`. */
-export function lt(key: LoadMessageKey, params: Record<string, string | number> = {}): string {
-	return strings[key].replace(/\{(\w+)\}/g, (_, name: string) => {
-		const v = params[name];
-		if (v === undefined) return `{${name}}`;
-		return typeof v === 'number' ? formatNumber(v) : v;
-	});
-}
+export type LoadMessageKey = keyof typeof loadStrings;

@@ -5,7 +5,7 @@
 import type { TableName } from '$lib/contract/contract';
 import { decodeParquet } from '$lib/db/parquet';
 import type { SqlConnection } from '$lib/db/types';
-import { lt } from '$lib/i18n/load-en';
+import { lt } from '$lib/i18n';
 import { inPlaceDecoder, type FileDecoder, type LoadProgress } from '$lib/ingest/decode';
 import { commitBatch, discardBatch, prepareBatch, type BatchReport } from '$lib/ingest/load';
 import { workerDecoder } from '$lib/ingest/worker-decoder';
