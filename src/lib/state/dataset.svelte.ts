@@ -14,7 +14,7 @@ import {
 } from '$lib/db/queries/dataset';
 import type { SqlConnection } from '$lib/db/types';
 import { t } from '$lib/i18n';
-import { lt } from '$lib/i18n/load-en';
+import { lt } from '$lib/i18n';
 import type { FileOverride, LoadProgress } from '$lib/ingest/decode';
 import { discardBatch, prepareBatch, revalidateBatch, type BatchReport } from '$lib/ingest/load';
 import {

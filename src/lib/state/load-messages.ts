@@ -1,6 +1,6 @@
 /** The sentences a load ends with: what was loaded, what needs a decision, why nothing was. */
 import { t } from '$lib/i18n';
-import { lt } from '$lib/i18n/load-en';
+import { lt } from '$lib/i18n';
 import { isOutOfMemory } from '$lib/ingest/errors';
 import type { BatchReport } from '$lib/ingest/load';
 
