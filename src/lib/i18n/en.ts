@@ -67,7 +67,7 @@ const base = {
 	'chart.legend.pick': 'Filter by {label}',
 	'chart.sector-collaboration.title': 'Sector collaboration',
 	'chart.sector-collaboration.caption':
-		'A ribbon joins two sectors and is as wide as the outcomes involving both; a ribbon looping back onto one sector counts the outcomes involving that sector alone. An outcome with three sectors adds to three ribbons, so an arc sums its ribbons, not its outcomes. Click an arc to filter by its sector.',
+		'A ribbon joins two sectors and is as wide as the outcomes involving both; a ribbon looping back onto one sector counts the outcomes involving that sector alone. An outcome with three sectors adds to three ribbons, so an arc sums its ribbons, not its outcomes.',
 	'chart.sector-collaboration.desc':
 		'Chord diagram of the outcomes sectors share: {pairs} sector pairs and {alone} sectors working alone.',
 	'chart.sector-collaboration.pair': '{source} and {target}: {outcomes} involving both',

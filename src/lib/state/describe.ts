@@ -46,13 +46,19 @@ export function filterChips(
 	return chips;
 }
 
-/** A chart subtitle: the period, then the non-period filters (`2015 – 2022 · Sector: BR`). */
+/**
+ * A chart subtitle: the period, then the filters the chart's query applies (`applies`; all when
+ * left out), e.g. `1 Jan 2020 – 31 Dec 2020 · Sector: BR`.
+ */
 export function describeView(
 	v: ViewState,
 	period: DateRange | null,
 	themes: ThemeListRow[],
-	extent: { first: string | null; last: string | null }
+	extent: { first: string | null; last: string | null },
+	applies: readonly FilterChip['key'][] = ['sector', 'theme', 'status']
 ): string {
-	const others = filterChips(v, period, themes, extent).filter((c) => c.key !== 'period');
+	const others = filterChips(v, period, themes, extent).filter(
+		(c) => c.key !== 'period' && applies.includes(c.key)
+	);
 	return [describePeriod(period, extent), ...others.map((c) => c.label)].join(' · ');
 }
