@@ -19,20 +19,27 @@ export interface KpiRow {
 	cross_sector_share: number | null;
 }
 
-/** Headline numbers under the filters. */
+/** Headline numbers under the filters (one scan of outcomes, one of meetings). */
 export function kpisSql(f: Filters = {}): string {
-	return `WITH o AS (SELECT * FROM outcomes ${outcomeWhere(f)}),
-m AS (SELECT * FROM meetings ${meetingWhere(f)})
+	return `WITH o AS (
+  SELECT count(*) AS outcomes,
+    count(*) FILTER (WHERE status = 'completed') AS completed,
+    count(*) FILTER (WHERE status IS DISTINCT FROM 'cancelled') AS completable,
+    count(*) FILTER (WHERE len(sectors) >= 2) AS cross_sector
+  FROM outcomes ${outcomeWhere(f)}),
+m AS (SELECT count(*) AS meetings, coalesce(sum(participants), 0) AS participants
+  FROM meetings ${meetingWhere(f)})
 SELECT
-  (SELECT count(*) FROM m)::INTEGER AS meetings,
-  (SELECT count(*) FROM o)::INTEGER AS outcomes,
+  m.meetings::INTEGER AS meetings,
+  o.outcomes::INTEGER AS outcomes,
   (SELECT count(*) FROM themes ${themeWhere(f)})::INTEGER AS themes,
-  (SELECT coalesce(sum(participants), 0) FROM m)::INTEGER AS participants,
-  (SELECT count(*) FROM o WHERE status = 'completed')::INTEGER AS completed,
-  (SELECT count(*) FROM o WHERE status IS DISTINCT FROM 'cancelled')::INTEGER AS completable,
-  (SELECT count(*) FILTER (WHERE status = 'completed') / nullif(count(*) FILTER (WHERE status IS DISTINCT FROM 'cancelled'), 0) FROM o)::DOUBLE AS completion_rate,
-  (SELECT count(*) FROM o WHERE len(sectors) >= 2)::INTEGER AS cross_sector,
-  (SELECT count(*) FILTER (WHERE len(sectors) >= 2) / nullif(count(*), 0) FROM o)::DOUBLE AS cross_sector_share`;
+  m.participants::INTEGER AS participants,
+  o.completed::INTEGER AS completed,
+  o.completable::INTEGER AS completable,
+  (o.completed / nullif(o.completable, 0))::DOUBLE AS completion_rate,
+  o.cross_sector::INTEGER AS cross_sector,
+  (o.cross_sector / nullif(o.outcomes, 0))::DOUBLE AS cross_sector_share
+FROM o, m`;
 }
 
 /** Row of `meetingsPerYearSql`: meetings of one calendar year in one format. */
@@ -61,13 +68,15 @@ export interface ThemeSectorRow {
 
 /** Theme x sector activity: every loaded theme x every sector, zero cells included. */
 export function themeSectorSql(f: Filters = {}): string {
-	return `WITH o AS (SELECT theme_id, unnest(sectors) AS sector FROM outcomes ${outcomeWhere(f)}),
+	// Counted per distinct (theme, sector list) before unnesting: a handful of lists, not every row.
+	return `WITH g AS (SELECT theme_id, sectors, count(*) AS n FROM outcomes ${outcomeWhere(f)} GROUP BY ALL),
+o AS (SELECT theme_id, sector, sum(n) AS n FROM (SELECT theme_id, n, unnest(sectors) AS sector FROM g) GROUP BY ALL),
 t AS (SELECT theme_id, coalesce(name, theme_id) AS theme FROM themes ${themeWhere(f)}
       UNION SELECT DISTINCT theme_id, theme_id FROM o
       WHERE theme_id NOT IN (SELECT theme_id FROM themes WHERE theme_id IS NOT NULL)),
 s AS (SELECT unnest(${listLiteral(SECTORS)}) AS sector)
 SELECT * FROM (
-  SELECT t.theme_id, t.theme, s.sector, count(o.sector)::INTEGER AS outcomes
+  SELECT t.theme_id, t.theme, s.sector, coalesce(sum(o.n), 0)::INTEGER AS outcomes
   FROM t CROSS JOIN s LEFT JOIN o ON o.theme_id = t.theme_id AND o.sector = s.sector
   GROUP BY ALL)
 ORDER BY theme, array_position(${listLiteral(SECTORS)}, sector)`;
@@ -102,13 +111,15 @@ export interface SectorPairRow {
  */
 export function sectorCollaborationSql(f: Filters = {}): string {
 	const order = listLiteral(SECTORS);
-	return `WITH o AS (SELECT outcome_id, sectors FROM outcomes ${outcomeWhere(f)}),
-s AS (SELECT outcome_id, unnest(sectors) AS sector, len(sectors) AS n FROM o)
+	// Outcomes are counted per distinct sector list first; pairs come from those few lists.
+	return `WITH g AS (SELECT row_number() OVER () AS id, sectors, n FROM (
+  SELECT sectors, count(*) AS n FROM outcomes ${outcomeWhere(f)} GROUP BY sectors)),
+s AS (SELECT id, n, unnest(sectors) AS sector, len(sectors) AS k FROM g)
 SELECT * FROM (
-  SELECT a.sector AS source, b.sector AS target, count(*)::INTEGER AS outcomes
-  FROM s a JOIN s b ON a.outcome_id = b.outcome_id
+  SELECT a.sector AS source, b.sector AS target, sum(a.n)::INTEGER AS outcomes
+  FROM s a JOIN s b ON a.id = b.id
     AND (array_position(${order}, a.sector) < array_position(${order}, b.sector)
-         OR (a.sector = b.sector AND a.n = 1))
+         OR (a.sector = b.sector AND a.k = 1))
   GROUP BY ALL)
 ORDER BY array_position(${order}, source), array_position(${order}, target)`;
 }
@@ -123,12 +134,12 @@ export interface ThemeTrendRow {
 
 /** Outcomes per theme per calendar year, every year from the first to the last outcome year. */
 export function themeTrendsSql(f: Filters = {}): string {
-	return `WITH o AS (SELECT theme_id, year(date)::INTEGER AS year FROM outcomes ${outcomeWhere(f)}),
+	return `WITH o AS (SELECT theme_id, year(date)::INTEGER AS year, count(*) AS n FROM outcomes ${outcomeWhere(f)} GROUP BY ALL),
 y AS (SELECT unnest(range(min(year), max(year) + 1))::INTEGER AS year FROM o),
 t AS (SELECT theme_id, coalesce(name, theme_id) AS theme FROM themes ${themeWhere(f)}
       UNION SELECT DISTINCT theme_id, theme_id FROM o
       WHERE theme_id NOT IN (SELECT theme_id FROM themes WHERE theme_id IS NOT NULL))
-SELECT t.theme_id, t.theme, y.year, count(o.theme_id)::INTEGER AS outcomes
+SELECT t.theme_id, t.theme, y.year, coalesce(sum(o.n), 0)::INTEGER AS outcomes
 FROM t CROSS JOIN y LEFT JOIN o ON o.theme_id = t.theme_id AND o.year = y.year
 GROUP BY ALL ORDER BY t.theme, y.year`;
 }
