@@ -58,7 +58,7 @@ export async function stageCsv(
 	try {
 		// auto_detect off: the dialect is known, and DuckDB's sniffer would record each reject twice.
 		await conn.query(`CREATE OR REPLACE TEMP TABLE ${ident(tmp)} AS
-SELECT row_number() OVER () AS _rec, * FROM read_csv(${literal(vfile)}, auto_detect = false,
+SELECT (row_number() OVER () + 1)::INTEGER AS _row, * FROM read_csv(${literal(vfile)}, auto_detect = false,
   header = true, columns = ${columns}, delim = ${literal(d.delimiter)}, quote = '"', escape = '"',
   null_padding = false, ignore_errors = true, store_rejects = true, rejects_table = ${literal(rej)},
   rejects_scan = ${literal(`${rej}_scan`)}, max_line_size = 4000000)`);
@@ -68,15 +68,16 @@ SELECT row_number() OVER () AS _rec, * FROM read_csv(${literal(vfile)}, auto_det
 FROM ${ident(rej)} GROUP BY line ORDER BY line`
 		);
 		const skipped = [...rejects.map((r) => r.line), ...d.blankRows];
-		// DuckDB numbers kept rows 1..n; a spreadsheet counts the header, rejected and blank rows.
+		// Kept rows are numbered 2..n+1 as read; a spreadsheet also counts rejected and blank rows,
+		// so only then are they renumbered (a second full copy, avoided in the common case).
 		await conn.query(
 			skipped.length === 0
-				? `CREATE OR REPLACE TEMP TABLE ${ident(o.raw)} AS SELECT (_rec + 1)::INTEGER AS _row, * EXCLUDE (_rec) FROM ${ident(tmp)}`
+				? `ALTER TABLE ${ident(tmp)} RENAME TO ${ident(o.raw)}`
 				: `CREATE OR REPLACE TEMP TABLE ${ident(o.raw)} AS
-SELECT l.line::INTEGER AS _row, t.* EXCLUDE (_rec) FROM ${ident(tmp)} t JOIN (
+SELECT l.line::INTEGER AS _row, t.* EXCLUDE (_row) FROM ${ident(tmp)} t JOIN (
   SELECT line, row_number() OVER (ORDER BY line) AS rn
   FROM range(2, (SELECT count(*) FROM ${ident(tmp)}) + ${skipped.length} + 2) r(line)
-  WHERE line NOT IN (SELECT unnest([${skipped.join(', ')}]::BIGINT[]))) l ON l.rn = t._rec`
+  WHERE line NOT IN (SELECT unnest([${skipped.join(', ')}]::BIGINT[]))) l ON l.rn = t._row - 1`
 		);
 		const n = await count(conn, o.raw);
 		if (n + rejects.length === 0)

@@ -115,25 +115,30 @@ export async function validateStaged(
 			await conn.query(
 				`CREATE OR REPLACE TEMP TABLE ${ident(prob)} AS ${problemsSql({ checked, files, table, refs, existing: append ? t : undefined })}`
 			);
+			const [sev] = await queryRows<{ errors: number; warnings: number }>(
+				conn,
+				`SELECT count(*) FILTER (WHERE severity = 'error')::INTEGER AS errors,
+       count(*) FILTER (WHERE severity = 'warning')::INTEGER AS warnings FROM ${ident(prob)}`
+			);
+			const clean = (sev?.errors ?? 0) === 0;
 			const extras = [...new Set(group.flatMap((s) => s.mapping.extras.map((e) => e.name)))];
 			await conn.query(
-				`CREATE OR REPLACE TABLE ${ident(staging(t))} AS ${stagingSelectSql({ checked, problems: prob, table, extras })}`
+				`CREATE OR REPLACE TABLE ${ident(staging(t))} AS ${stagingSelectSql({ checked, problems: prob, table, extras, clean, single: group.length === 1 })}`
 			);
 			const counts = await queryRows<{ fi: number; loaded: number }>(
 				conn,
-				`SELECT _fi AS fi, count(*)::INTEGER AS loaded FROM ${ident(checked)} k
-WHERE NOT EXISTS (SELECT 1 FROM ${ident(prob)} p WHERE p.severity = 'error' AND p._fi = k._fi AND p."row" = k._row)
+				`SELECT _fi AS fi, count(*)::INTEGER AS loaded FROM ${ident(checked)} k${
+					clean
+						? ''
+						: `
+WHERE NOT EXISTS (SELECT 1 FROM ${ident(prob)} p WHERE p.severity = 'error' AND p._fi = k._fi AND p."row" = k._row)`
+				}
 GROUP BY _fi`
 			);
 			for (const s of group) {
 				s.report.rowsLoaded = counts.find((c) => c.fi === s.index)?.loaded ?? 0;
 				s.report.rowsRejected = s.report.rowsRead - s.report.rowsLoaded;
 			}
-			const [sev] = await queryRows<{ errors: number; warnings: number }>(
-				conn,
-				`SELECT count(*) FILTER (WHERE severity = 'error')::INTEGER AS errors,
-       count(*) FILTER (WHERE severity = 'warning')::INTEGER AS warnings FROM ${ident(prob)}`
-			);
 			errorCount += sev?.errors ?? 0;
 			warningCount += sev?.warnings ?? 0;
 			const rows = await queryRows<ProblemRow & { _fi: number }>(

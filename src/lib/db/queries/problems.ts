@@ -123,12 +123,19 @@ export function stagingSelectSql(o: {
 	problems: string;
 	table: ContractTable;
 	extras: string[];
+	/** The batch has no row error: every checked row is kept (no anti-join). */
+	clean?: boolean;
+	/** The checked table holds one file, already in row order (no sort). */
+	single?: boolean;
 }): string {
 	const cols = [
 		...o.table.columns.map((c) => `${typedColumn(c)} AS ${ident(c.name)}`),
 		...o.extras.map(ident)
 	];
-	return `SELECT ${cols.join(', ')} FROM ${ident(o.checked)} k
-WHERE NOT EXISTS (SELECT 1 FROM ${ident(o.problems)} p WHERE p.severity = 'error' AND p._fi = k._fi AND p."row" = k._row)
-ORDER BY _fi, _row`;
+	const where = o.clean
+		? ''
+		: `\nWHERE NOT EXISTS (SELECT 1 FROM ${ident(o.problems)} p WHERE p.severity = 'error' AND p._fi = k._fi AND p."row" = k._row)`;
+	// Insertion order is preserved, so one file's rows already stand in row order.
+	const order = o.clean && o.single ? '' : '\nORDER BY _fi, _row';
+	return `SELECT ${cols.join(', ')} FROM ${ident(o.checked)} k${where}${order}`;
 }
