@@ -32,5 +32,7 @@ export default ts.config(
 			'svelte/no-at-html-tags': 'error'
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'bench/', 'static/'] }
+	{
+		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'bench/data/', 'bench/.cache/', 'static/']
+	}
 );
