@@ -3,24 +3,12 @@
  * that may only talk to the bench server, the in-page instrumentation, and memory sampling.
  */
 import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../../tests/e2e/chromium.mjs';
 import { tabRenderer } from './proc.mjs';
 
 /** Chromium with the e2e harness's flags: no background traffic, no outside name lookups. */
 export function launch() {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic',
-			'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
-		]
-	});
+	return chromium.launch(CHROMIUM);
 }
 
 /**

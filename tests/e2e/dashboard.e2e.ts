@@ -1,43 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { referenceKpis } from '../helpers/reference';
 import {
 	fixturePath,
 	kpi,
-	launchChromium,
-	openContext,
-	openDashboard,
 	repoPath,
 	seriousA11yViolations,
-	serveBuild,
+	useApp,
 	waitForLoaded
 } from './harness';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-let context: BrowserContext;
-let outside: string[];
-let errors: string[];
-
-beforeAll(async () => {
-	server = await serveBuild();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-afterEach(async () => {
-	// Every test doubles as the offline check: nothing outside the app's own origin, ever.
-	expect(outside).toEqual([]);
-	expect(errors).toEqual([]);
-	await context?.close();
-});
-
-async function fresh() {
-	({ context, outside, errors } = await openContext(browser, server.origin));
-	return openDashboard(context, server.origin);
-}
+const app = useApp();
+const fresh = () => app.dashboard();
 
 const KPI_IDS = [
 	'meetings',

@@ -4,49 +4,19 @@
  * of uploaded data (carried in the link, opened in a fresh profile that never saw the data);
  * and damaged or forged links refused. No request ever leaves the app's origin.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
 import { encodeEmbed } from '../../src/lib/export/embed-payload';
-import {
-	fixturePath,
-	launchChromium,
-	openContext,
-	openDashboard,
-	seriousA11yViolations,
-	serveBuild
-} from './harness';
+import { fixturePath, openDashboard, seriousA11yViolations, useApp } from './harness';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-const contexts: { context: BrowserContext; outside: string[]; errors: string[] }[] = [];
-
-beforeAll(async () => {
-	server = await serveBuild();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-afterEach(async () => {
-	for (const c of contexts.splice(0)) {
-		expect(c.outside).toEqual([]);
-		expect(c.errors).toEqual([]);
-		await c.context.close();
-	}
-});
-
+const app = useApp();
 /** A fresh browser profile (cookies, storage and cache of its own). */
-async function profile(options: Parameters<Browser['newContext']>[0] = {}) {
-	const c = await openContext(browser, server.origin, options);
-	contexts.push(c);
-	return c.context;
-}
+const profile = app.profile;
 
 /** Copy the embed code of a chart from the dashboard's Export menu. */
 async function copyEmbedCode(page: Page, chart: string): Promise<string> {
 	await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-		origin: server.origin
+		origin: app.origin
 	});
 	const fig = page.locator(`figure[data-chart="${chart}"]`);
 	await fig.getByRole('button', { name: 'Export' }).click();
@@ -71,11 +41,11 @@ async function expectBare(frame: Page | FrameLocator) {
 describe('embed of the bundled sample', () => {
 	test('Copy embed code gives a titled iframe that shows the chart alone in a plain page', async () => {
 		const context = await profile({ viewport: { width: 1280, height: 900 } });
-		const page = await openDashboard(context, server.origin, '/?sector=BR');
+		const page = await openDashboard(context, app.origin, '/?sector=BR');
 		const snippet = await copyEmbedCode(page, 'theme-sector-heatmap');
 		expect(snippet).toMatch(
 			new RegExp(
-				`^<iframe src="${server.origin}/embed/theme-sector-heatmap\\?sector=BR&amp;fp=[0-9a-f]{8}" title="Theme × sector activity \\(Intersect\\)" width="\\d+" height="\\d+" style="border:0;max-width:100%" loading="lazy"></iframe>$`
+				`^<iframe src="${app.origin}/embed/theme-sector-heatmap\\?sector=BR&amp;fp=[0-9a-f]{8}" title="Theme × sector activity \\(Intersect\\)" width="\\d+" height="\\d+" style="border:0;max-width:100%" loading="lazy"></iframe>$`
 			)
 		);
 		const fp = /fp=([0-9a-f]{8})/.exec(snippet)![1]!;
@@ -107,7 +77,7 @@ describe('embed of the bundled sample', () => {
 			[900, 560]
 		] as const) {
 			await host.setContent(
-				`<iframe src="${server.origin}/embed/meetings-per-year" title="Meetings per year" width="${w}" height="${h}" style="border:0"></iframe>`
+				`<iframe src="${app.origin}/embed/meetings-per-year" title="Meetings per year" width="${w}" height="${h}" style="border:0"></iframe>`
 			);
 			const frame = host.frames()[1]!;
 			await frame.locator('svg [data-mark]').first().waitFor({ timeout: 60_000 });
@@ -129,7 +99,7 @@ describe('embed of the bundled sample', () => {
 	test('is light for a reader in dark mode too, with no serious accessibility violation', async () => {
 		const context = await profile({ colorScheme: 'dark' });
 		const page = await context.newPage();
-		await page.goto(`${server.origin}/embed/outcome-status-trend?period=3y`);
+		await page.goto(`${app.origin}/embed/outcome-status-trend?period=3y`);
 		await page.locator('svg [data-mark]').first().waitFor({ timeout: 60_000 });
 		const colours = await page.evaluate(() => ({
 			ground: getComputedStyle(document.body).backgroundColor,
@@ -143,7 +113,7 @@ describe('embed of the bundled sample', () => {
 describe('embed of uploaded data', () => {
 	test('renders from the link alone in a fresh profile that never loaded the data', async () => {
 		const analyst = await profile();
-		const page = await openDashboard(analyst, server.origin);
+		const page = await openDashboard(analyst, app.origin);
 		await page
 			.getByLabel(/Upload/)
 			.setInputFiles([
@@ -201,7 +171,7 @@ describe('damaged or forged embed links', () => {
 			[`/embed/theme-sector-heatmap#data=${heatmap.slice(0, -6)}`, 'damaged or incomplete'],
 			['/embed/no-such-chart', 'There is no chart named “no-such-chart”.']
 		]) {
-			await page.goto(`${server.origin}${path}`);
+			await page.goto(`${app.origin}${path}`);
 			const alert = page.getByRole('alert');
 			await alert.waitFor();
 			expect(await alert.textContent(), path).toContain(message);
@@ -227,7 +197,7 @@ describe('damaged or forged embed links', () => {
 			],
 			meta: { ...meta, dataset: '<b>bold</b>.csv', filters: ['Theme: <i>x</i>'] }
 		});
-		await page.goto(`${server.origin}/embed/theme-trends#data=${data}`);
+		await page.goto(`${app.origin}/embed/theme-trends#data=${data}`);
 		await page.locator('svg [data-mark]').first().waitFor();
 		await expect(page.locator('img, b, i').count()).resolves.toBe(0);
 		const scripts = await page.locator('script').allTextContents();

@@ -4,42 +4,14 @@
  * size asked for, the CSV is safe in a spreadsheet), the clipboard, reopening a view from a
  * downloaded figure, and the report page printed to PDF.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-	fixturePath,
-	launchChromium,
-	openContext,
-	openDashboard,
-	seriousA11yViolations,
-	serveBuild
-} from './harness';
+import type { Page } from 'playwright-core';
+import { fixturePath, seriousA11yViolations, useApp } from './harness';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-let context: BrowserContext;
-let outside: string[];
-let errors: string[];
-
-beforeAll(async () => {
-	server = await serveBuild();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-afterEach(async () => {
-	expect(outside).toEqual([]);
-	expect(errors).toEqual([]);
-	await context?.close();
-});
-
-async function fresh(path = '/', options: Parameters<Browser['newContext']>[0] = {}) {
-	({ context, outside, errors } = await openContext(browser, server.origin, options));
-	return openDashboard(context, server.origin, path);
-}
+const app = useApp();
+const fresh = (path = '/', options: Parameters<typeof app.profile>[0] = {}) =>
+	app.dashboard(path, options);
 
 const CHARTS = [
 	'meetings-per-year',
@@ -164,8 +136,8 @@ describe('the Export menu', () => {
 
 	test('the suggested caption names figure, title, dataset, period and filters, and copies', async () => {
 		const page = await fresh('/?sector=BR');
-		await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-			origin: server.origin
+		await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+			origin: app.origin
 		});
 		const panel = await exportPanel(page, 'theme-sector-heatmap');
 		const caption = await panel.locator('.caption .text').textContent();
@@ -261,8 +233,8 @@ describe('PNG export', () => {
 
 	test('Copy image puts the print PNG on the clipboard for pasting into Word', async () => {
 		const page = await fresh();
-		await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-			origin: server.origin
+		await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+			origin: app.origin
 		});
 		const panel = await exportPanel(page, 'sector-collaboration');
 		await panel.getByRole('button', { name: 'Copy image' }).click();
@@ -324,8 +296,8 @@ describe('reopening a figure', () => {
 		const page = await fresh('/?sector=TSB&status=completed');
 		const svg = await download(page, 'outcome-status-trend', 'Download SVG');
 		const csv = await download(page, 'outcome-status-trend', 'Download data (CSV)');
-		const report = await context.newPage();
-		await report.goto(`${server.origin}/report`);
+		const report = await page.context().newPage();
+		await report.goto(`${app.origin}/report`);
 		await report
 			.getByRole('region', { name: 'Print preview', includeHidden: true })
 			.waitFor({ state: 'attached', timeout: 60_000 });
@@ -433,7 +405,7 @@ describe('report page', () => {
 			[1, 3],
 			[2, 2]
 		] as const) {
-			await page.goto(`${server.origin}/report?charts=${charts}&per=${per}`);
+			await page.goto(`${app.origin}/report?charts=${charts}&per=${per}`);
 			await page.locator('.sheet figure[data-chart] svg').nth(2).waitFor({ timeout: 60_000 });
 			await page.emulateMedia({ media: 'print' });
 			await expect(page.locator('.controls').isVisible()).resolves.toBe(false);

@@ -7,6 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { CHROMIUM } from './chromium.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BUILD = path.join(ROOT, 'build');
@@ -54,29 +56,14 @@ export async function serveBuild(): Promise<{ origin: string; close: () => Promi
 
 /** Debian's Chromium, headless, with no background traffic and no outside name lookups. */
 export function launchChromium(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic',
-			'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
-		]
-	});
+	return chromium.launch(CHROMIUM);
 }
 
-/** A fresh browser profile whose requests outside `origin` are recorded in `outside` and aborted. */
-export async function openContext(
-	browser: Browser,
-	origin: string,
-	options: Parameters<Browser['newContext']>[0] = {}
-): Promise<{ context: BrowserContext; outside: string[]; errors: string[] }> {
-	const context = await browser.newContext({ acceptDownloads: true, ...options });
+/**
+ * Record (in `outside`) and abort every request of `context` outside `origin`, and record page
+ * errors (in `errors`).
+ */
+export async function guardContext(context: BrowserContext, origin: string) {
 	const outside: string[] = [];
 	const errors: string[] = [];
 	const isOwn = (u: string) =>
@@ -90,8 +77,19 @@ export async function openContext(
 	context.on('request', (req) => {
 		if (!isOwn(req.url()) && !outside.includes(req.url())) outside.push(req.url());
 	});
-	context.on('page', (page) => page.on('pageerror', (e) => errors.push(String(e))));
+	const watch = (page: Page) => page.on('pageerror', (e) => errors.push(String(e)));
+	context.pages().forEach(watch);
+	context.on('page', watch);
 	return { context, outside, errors };
+}
+
+/** A fresh browser profile whose requests outside `origin` are recorded in `outside` and aborted. */
+export async function openContext(
+	browser: Browser,
+	origin: string,
+	options: Parameters<Browser['newContext']>[0] = {}
+): Promise<{ context: BrowserContext; outside: string[]; errors: string[] }> {
+	return guardContext(await browser.newContext({ acceptDownloads: true, ...options }), origin);
 }
 
 /** Open the dashboard and wait until the KPIs show. */
@@ -152,4 +150,62 @@ export function waitForLoaded(page: Page): Promise<void> {
 		.getByRole('status')
 		.filter({ hasText: 'Loaded' })
 		.waitFor();
+}
+
+/**
+ * A test file's app session: build/ served and one Chromium for the file, and per test any number
+ * of fresh profiles. After each test every profile is closed, and the test fails if any of them
+ * requested a URL outside the app's origin or raised a page error: every test is also the
+ * offline check.
+ */
+export function useApp() {
+	let server: Awaited<ReturnType<typeof serveBuild>> | undefined;
+	let browser: Browser | undefined;
+	const open: Awaited<ReturnType<typeof openContext>>[] = [];
+	beforeAll(async () => {
+		server = await serveBuild();
+		browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+	afterEach(async () => {
+		const done = open.splice(0);
+		for (const c of done) await c.context.close();
+		for (const c of done) {
+			expect(c.outside, 'requests outside the origin').toEqual([]);
+			expect(c.errors, 'page errors').toEqual([]);
+		}
+	});
+	const app = {
+		/** The served app's origin (`http://127.0.0.1:port`). */
+		get origin(): string {
+			return server!.origin;
+		},
+		/** The file's Chromium. */
+		get browser(): Browser {
+			return browser!;
+		},
+		/** A fresh browser profile (storage and cache of its own), checked after the test. */
+		async profile(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+			const c = await openContext(browser!, server!.origin, options);
+			open.push(c);
+			return c.context;
+		},
+		/** A browser with an on-disk profile in `dir` (what survives a restart), on the dashboard. */
+		async persistent(dir: string): Promise<Page> {
+			const c = await guardContext(
+				await chromium.launchPersistentContext(dir, CHROMIUM),
+				server!.origin
+			);
+			open.push(c);
+			return openDashboard(c.context, server!.origin);
+		},
+		/** A fresh profile on the dashboard (or `path`), once the KPIs show. */
+		async dashboard(path = '/', options: Parameters<Browser['newContext']>[0] = {}) {
+			return openDashboard(await app.profile(options), server!.origin, path);
+		}
+	};
+	return app;
 }

@@ -6,46 +6,19 @@
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
 	fixturePath,
 	kpi,
-	launchChromium,
-	openContext,
-	openDashboard,
 	repoPath,
 	seriousA11yViolations,
-	serveBuild,
+	useApp,
 	waitForLoaded
 } from './harness';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let outside: string[] = [];
-let errors: string[] = [];
-
-beforeAll(async () => {
-	server = await serveBuild();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-afterEach(async () => {
-	// Every test doubles as the offline check: nothing outside the app's own origin, ever.
-	expect(outside).toEqual([]);
-	expect(errors).toEqual([]);
-	await context?.close();
-	context = undefined;
-});
-
-async function fresh() {
-	({ context, outside, errors } = await openContext(browser, server.origin));
-	return openDashboard(context, server.origin);
-}
+const app = useApp();
+const fresh = () => app.dashboard();
 
 const KPI_IDS = [
 	'meetings',
@@ -283,57 +256,27 @@ describe('durable', () => {
 	test('the uploaded data survives closing and reopening the browser', async () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'intersect-profile-'));
 		try {
-			let page = await persistent(dir);
+			let page = await app.persistent(dir);
 			await upload(page, DIALECTS);
 			await loaded(page);
-			await context!.close();
-			page = await persistent(dir);
+			await page.context().close();
+			page = await app.persistent(dir);
 			await expectDialectKpis(page);
+			await page.context().close();
 		} finally {
-			await context?.close();
-			context = undefined;
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
 
 	test('a full storage quota is reported, not silent; the load itself still happens', async () => {
 		const page = await fresh();
-		const cdp = await context!.newCDPSession(page);
-		await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 1 });
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.origin, quotaSize: 1 });
 		await upload(page, DIALECTS);
 		await page.getByRole('alert').filter({ hasText: 'storage is full' }).waitFor();
 		await expectDialectKpis(page);
 	});
 });
-
-/** A browser with an on-disk profile in `dir` (what survives a restart), same network rules. */
-async function persistent(dir: string): Promise<Page> {
-	context = await chromium.launchPersistentContext(dir, {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic',
-			'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
-		]
-	});
-	const own = (u: string) => u.startsWith(`${server.origin}/`) || /^(data|blob):/.test(u);
-	await context.route('**/*', (route) => {
-		if (own(route.request().url())) return route.continue();
-		outside.push(route.request().url());
-		return route.abort('blockedbyclient');
-	});
-	const page = context.pages()[0] ?? (await context.newPage());
-	page.on('pageerror', (e) => errors.push(String(e)));
-	await page.goto(server.origin);
-	await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
-	return page;
-}
 
 /** A generated outcomes CSV of `n` rows in the git-ignored tests/.artifacts (for cancel). */
 function bigOutcomes(n: number): string {

@@ -1,32 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { referenceCount } from '../helpers/reference';
-import { kpi, launchChromium, openContext, openDashboard, repoPath, serveBuild } from './harness';
+import { kpi, repoPath, useApp } from './harness';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-let context: BrowserContext;
-let outside: string[];
-let errors: string[];
-
-beforeAll(async () => {
-	server = await serveBuild();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-afterEach(async () => {
-	expect(outside).toEqual([]);
-	expect(errors).toEqual([]);
-	await context?.close();
-});
-
-async function fresh(path = '/') {
-	({ context, outside, errors } = await openContext(browser, server.origin));
-	return openDashboard(context, server.origin, path);
-}
+const app = useApp();
+const fresh = (path = '/') => app.dashboard(path);
 
 const OUTCOMES = repoPath('data/outcomes.csv');
 const CHARTS = [

@@ -1,43 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import {
-	kpi,
-	launchChromium,
-	openContext,
-	openDashboard,
-	repoPath,
-	seriousA11yViolations,
-	serveBuild
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { kpi, repoPath, seriousA11yViolations, useApp } from './harness';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-let context: BrowserContext;
-let outside: string[];
-let errors: string[];
-
-beforeAll(async () => {
-	server = await serveBuild();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-afterEach(async () => {
-	// Every test doubles as the offline check: nothing outside the app's own origin, ever.
-	expect(outside).toEqual([]);
-	expect(errors).toEqual([]);
-	await context?.close();
-});
+const app = useApp();
 
 /** A fresh profile on /workspace, once the schema browser lists the loaded tables. */
 async function openWorkspace(): Promise<Page> {
-	({ context, outside, errors } = await openContext(browser, server.origin));
-	const page = await context.newPage();
-	await page.goto(`${server.origin}/workspace`);
+	const page = await (await app.profile()).newPage();
+	await page.goto(`${app.origin}/workspace`);
 	await page.locator('[data-table="outcomes"] [data-rows]:not([data-rows=""])').waitFor({
 		timeout: 60_000
 	});
@@ -154,8 +126,7 @@ GROUP BY ALL ORDER BY year, sector`);
 	});
 
 	test('a DROP of a live table is refused and the dashboard still shows its numbers', async () => {
-		({ context, outside, errors } = await openContext(browser, server.origin));
-		const page = await openDashboard(context, server.origin);
+		const page = await app.dashboard();
 		const meetings = await kpi(page, 'meetings');
 		expect(meetings).toBe(46);
 		await page.getByRole('link', { name: 'SQL workspace' }).click();
