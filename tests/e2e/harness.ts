@@ -104,6 +104,21 @@ export async function openDashboard(
 	return page;
 }
 
+/** The KPI tiles' ids (`data-kpi`), in display order. */
+export const KPI_IDS = [
+	'meetings',
+	'outcomes',
+	'themes',
+	'participants',
+	'completion-rate',
+	'cross-sector-share'
+];
+
+/** Every KPI's machine-readable value, in KPI_IDS order. */
+export function kpis(page: Page): Promise<number[]> {
+	return Promise.all(KPI_IDS.map((id) => kpi(page, id)));
+}
+
 /** A KPI's machine-readable value. */
 export async function kpi(page: Page, id: string): Promise<number> {
 	return Number(await page.locator(`[data-kpi="${id}"]`).getAttribute('data-value'));

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import {
 	fixturePath,
 	kpi,
+	kpis,
 	repoPath,
 	seriousA11yViolations,
 	useApp,
@@ -20,15 +21,6 @@ import {
 const app = useApp();
 const fresh = () => app.dashboard();
 
-const KPI_IDS = [
-	'meetings',
-	'outcomes',
-	'themes',
-	'participants',
-	'completion-rate',
-	'cross-sector-share'
-];
-const kpis = (page: Page) => Promise.all(KPI_IDS.map((id) => kpi(page, id)));
 const upload = (page: Page, files: string[]) =>
 	page.getByLabel('Upload exports (CSV or Parquet)').setInputFiles(files.map(fixturePath));
 const loaded = waitForLoaded;
