@@ -73,8 +73,8 @@ export const LIGHT_TEXT = '#ffffff';
 const ramp = interpolateLab(HEAT_RAMP[0], HEAT_RAMP[1]);
 /** Room (px) under the rows for the colour legend: swatches then their min/max labels. */
 const LEGEND_HEIGHT = 46;
-/** Narrowest label column (px): the "Theme" axis title sits above it. */
-const MIN_LABEL_WIDTH = 56;
+/** Narrowest label column (px): the "Theme" title above it, the "Outcomes" legend title beside the swatches. */
+const MIN_LABEL_WIDTH = 72;
 
 /** WCAG relative luminance of a CSS colour (0 black … 1 white). */
 function luminance(color: string): number {
