@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { referenceCount } from '../helpers/reference';
-import { kpi, repoPath, useApp } from './harness';
+import { fixturePath, kpi, repoPath, useApp, waitForLoaded } from './harness';
 
 const app = useApp();
 const fresh = (path = '/') => app.dashboard(path);
@@ -106,4 +106,50 @@ describe('management views', () => {
 		await page.getByRole('button', { name: 'Clear all filters' }).first().click();
 		await expect.poll(() => kpi(page, 'meetings')).toBe(46);
 	});
+});
+
+/** Pairs of visible <text> in a chart whose boxes overlap by more than a sliver. */
+function overlappingTexts(page: Page, chart: string): Promise<string[]> {
+	return page.locator(`figure[data-chart="${chart}"] svg`).evaluate((svg) => {
+		const boxes = [...svg.querySelectorAll('text')]
+			.filter((t) => (t.textContent ?? '').trim() !== '' && t.getClientRects().length > 0)
+			.map((t) => ({ text: t.textContent!.trim(), r: t.getBoundingClientRect() }));
+		const out: string[] = [];
+		for (let i = 0; i < boxes.length; i++)
+			for (let j = i + 1; j < boxes.length; j++) {
+				const [a, b] = [boxes[i]!.r, boxes[j]!.r];
+				const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+				const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+				if (w > 2 && h > 2) out.push(`${boxes[i]!.text} / ${boxes[j]!.text}`);
+			}
+		return out;
+	});
+}
+
+describe('an uploaded dataset with more themes and years than the sample', () => {
+	for (const width of [1280, 360]) {
+		test(`16 themes with long names over 17 years draw legibly at ${width} px`, async () => {
+			const page = await app.dashboard('/', { viewport: { width, height: 900 } });
+			await page
+				.getByLabel(/Upload/)
+				.setInputFiles([
+					fixturePath('good/themes-wide.csv'),
+					fixturePath('good/outcomes-wide.csv')
+				]);
+			await waitForLoaded(page);
+			await expect.poll(() => kpi(page, 'themes')).toBe(16);
+			expect(await kpi(page, 'outcomes')).toBe(138);
+			for (const id of CHARTS) {
+				const rows = await dataTable(page, id);
+				const marks = await page.locator(`figure[data-chart="${id}"] svg [data-mark]`).count();
+				expect(marks, `${id}: marks = table rows`).toBe(rows.length);
+			}
+			expect((await dataTable(page, 'theme-sector-heatmap')).length).toBe(16 * 4);
+			expect((await dataTable(page, 'theme-trends')).length).toBe(16);
+			const years = (await dataTable(page, 'outcome-status-trend')).map((r) => r[0]);
+			expect(new Set(years).size).toBe(17);
+			for (const id of ['theme-sector-heatmap', 'outcome-status-trend', 'theme-trends'])
+				expect(await overlappingTexts(page, id), id).toEqual([]);
+		});
+	}
 });
