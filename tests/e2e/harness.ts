@@ -158,13 +158,21 @@ export const fixturePath = (p: string) => path.join(ROOT, 'tests/fixtures', p);
 /** Absolute path inside the repository. */
 export const repoPath = (p: string) => path.join(ROOT, p);
 
-/** Wait until the load result says the upload was loaded. */
-export function waitForLoaded(page: Page): Promise<void> {
-	return page
+/**
+ * Wait until the load result says the upload was loaded and the load has finished (saved in the
+ * browser's storage: the upload control is enabled again only then).
+ */
+export async function waitForLoaded(page: Page): Promise<void> {
+	await page
 		.getByRole('region', { name: 'Load result' })
 		.getByRole('status')
 		.filter({ hasText: 'Loaded' })
 		.waitFor();
+	await expect
+		.poll(() => page.getByLabel('Upload exports (CSV or Parquet)', { exact: true }).isEnabled(), {
+			timeout: 30_000
+		})
+		.toBe(true);
 }
 
 /**
