@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { createRandom } from './lib/random.mjs';
 
 const SEED = 191; // Resolution 191 (Rev. Bucharest, 2022), the ISC-TF's mandate
 const DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
@@ -15,16 +16,6 @@ const DAY_MS = 86_400_000;
 // The last meeting in the report; outcomes cannot be completed after it.
 const AS_OF = '2022-09-20';
 
-/** A mulberry32 PRNG: returns a function giving floats in [0, 1). */
-function createRandom(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const random = createRandom(SEED);
 
 /** A random integer in [min, max], inclusive. */

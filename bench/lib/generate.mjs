@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { createRandom } from '../../scripts/lib/random.mjs';
 
 /** Bumped whenever the generated content changes, so old files are regenerated. */
 export const GENERATOR_VERSION = 1;
@@ -32,17 +33,6 @@ cybersecurity TSB 5|digital-skills BDT 4|space-sustainability BR 2|youth GS 2|sm
 		.map(([id, lead, w]) => ({ id, lead, weight: Number(w) }));
 const SUBJECTS = ['joint workplans', 'regional events', 'web content', 'study groups', 'surveys'];
 const PATTERNS = ['Joint approach on', 'Progress report on', 'Guidelines on', 'Workshop on'];
-
-/** A mulberry32 PRNG: a function giving floats in [0, 1). */
-function createRandom(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Draw from `{key: weight}` with `random`. */
 function weighted(random, entries) {
