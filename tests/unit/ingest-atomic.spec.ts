@@ -3,7 +3,6 @@
  * or an out-of-memory file leave the previous dataset exactly as it was. Append mode applies the
  * duplicate-key rule against the live rows. Real DuckDB-WASM engine throughout.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { TABLE_NAMES } from '../../src/lib/contract/contract';
 import { initDatasetSql } from '../../src/lib/db/queries/dataset';
@@ -17,16 +16,8 @@ import {
 	type InputFile,
 	type LoadProgress
 } from '../../src/lib/ingest/load';
+import { fixture, sample } from '../helpers/files';
 import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
-
-const fixture = (p: string): InputFile => ({
-	name: p.split('/').pop()!,
-	bytes: new Uint8Array(readFileSync(new URL(`../fixtures/${p}`, import.meta.url)))
-});
-const sample = (t: string): InputFile => ({
-	name: `${t}.csv`,
-	bytes: new Uint8Array(readFileSync(new URL(`../../data/${t}.csv`, import.meta.url)))
-});
 
 let conn: SqlConnection;
 beforeAll(async () => {

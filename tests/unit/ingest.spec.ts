@@ -2,7 +2,6 @@
  * Loading real exports on the real DuckDB-WASM engine: each bad fixture's message, each dialect
  * decoded right, and hostile text kept as plain data. Fixtures: tests/fixtures/README.md.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { initDatasetSql } from '../../src/lib/db/queries/dataset';
 import { queryRows } from '../../src/lib/db/rows';
@@ -14,16 +13,8 @@ import {
 	type BatchReport,
 	type InputFile
 } from '../../src/lib/ingest/load';
+import { fixture, sample } from '../helpers/files';
 import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
-
-const fixture = (p: string): InputFile => ({
-	name: p.split('/').pop()!,
-	bytes: new Uint8Array(readFileSync(new URL(`../fixtures/${p}`, import.meta.url)))
-});
-const sample = (t: string): InputFile => ({
-	name: `${t}.csv`,
-	bytes: new Uint8Array(readFileSync(new URL(`../../data/${t}.csv`, import.meta.url)))
-});
 
 let conn: SqlConnection;
 beforeAll(async () => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
 	attendanceBySectorSql,
@@ -22,12 +21,8 @@ import { initDatasetSql } from '../../src/lib/db/queries/dataset';
 import { queryRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
 import { commitBatch, prepareBatch } from '../../src/lib/ingest/load';
+import { fixture } from '../helpers/files';
 import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
-
-const fixture = (p: string) => ({
-	name: p.split('/').pop()!,
-	bytes: new Uint8Array(readFileSync(new URL(`../fixtures/${p}`, import.meta.url)))
-});
 
 let conn: SqlConnection;
 beforeAll(async () => {
