@@ -16,7 +16,10 @@ export default defineConfig({
 					name: 'unit',
 					environment: 'node',
 					include: ['tests/unit/**/*.spec.ts'],
-					testTimeout: 30_000
+					// Sized for a busy two-core machine: starting the wasm engine in a `beforeAll`
+					// takes ~2 s idle and over 10 s (vitest's default) under load.
+					testTimeout: 60_000,
+					hookTimeout: 120_000
 				}
 			},
 			{
@@ -25,8 +28,11 @@ export default defineConfig({
 					name: 'e2e',
 					environment: 'node',
 					include: ['tests/e2e/**/*.e2e.ts'],
-					testTimeout: 90_000,
-					hookTimeout: 120_000,
+					testTimeout: 180_000,
+					hookTimeout: 180_000,
+					// A poll waits for a state the app reaches by itself; on a busy machine that can
+					// take far longer than vitest's default 1 s.
+					expect: { poll: { timeout: 30_000, interval: 100 } },
 					fileParallelism: false
 				}
 			},
@@ -36,8 +42,9 @@ export default defineConfig({
 					name: 'screens',
 					environment: 'node',
 					include: ['tests/screens/**/*.e2e.ts'],
-					testTimeout: 90_000,
-					hookTimeout: 120_000,
+					testTimeout: 180_000,
+					hookTimeout: 180_000,
+					expect: { poll: { timeout: 30_000, interval: 100 } },
 					fileParallelism: false
 				}
 			}

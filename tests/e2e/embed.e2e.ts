@@ -7,7 +7,13 @@
 import { describe, expect, test } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { encodeEmbed } from '../../src/lib/export/embed-payload';
-import { fixturePath, openDashboard, seriousA11yViolations, useApp } from './harness';
+import {
+	fixturePath,
+	openDashboard,
+	seriousA11yViolations,
+	useApp,
+	waitForLoaded
+} from './harness';
 
 const app = useApp();
 /** A fresh browser profile (cookies, storage and cache of its own). */
@@ -121,7 +127,7 @@ describe('embed of uploaded data', () => {
 				fixturePath('good/themes-formula.csv'),
 				fixturePath('good/outcomes-formula.csv')
 			]);
-		await page.getByRole('status').filter({ hasText: 'Loaded' }).waitFor();
+		await waitForLoaded(page);
 		await expect
 			.poll(() => page.locator('figure[data-chart="theme-sector-heatmap"] [data-mark]').count())
 			.toBe(16);

@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { fixturePath, seriousA11yViolations, useApp } from './harness';
+import { fixturePath, seriousA11yViolations, useApp, waitForLoaded } from './harness';
 
 const app = useApp();
 const fresh = (path = '/', options: Parameters<typeof app.profile>[0] = {}) =>
@@ -93,8 +93,9 @@ async function uploadFormulaFixtures(page: Page) {
 			fixturePath('good/themes-formula.csv'),
 			fixturePath('good/outcomes-formula.csv')
 		]);
-	await page.getByRole('status').filter({ hasText: 'Loaded' }).waitFor();
-	await page.locator('figure[data-chart="theme-sector-heatmap"] [data-mark]').first().waitFor();
+	// The load is finished (tables swapped and saved) only when the upload control is enabled
+	// again; the heatmap then redraws from the 16-cell upload instead of the 52-cell sample.
+	await waitForLoaded(page);
 	await expect
 		.poll(() => page.locator('figure[data-chart="theme-sector-heatmap"] [data-mark]').count())
 		.toBe(16);

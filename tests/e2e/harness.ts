@@ -64,6 +64,10 @@ export function launchChromium(): Promise<Browser> {
  * errors (in `errors`).
  */
 export async function guardContext(context: BrowserContext, origin: string) {
+	// Sized for a busy two-core machine (engine start alone can take 10 s there): every wait
+	// still ends as soon as the state it waits for shows.
+	context.setDefaultTimeout(60_000);
+	context.setDefaultNavigationTimeout(90_000);
 	const outside: string[] = [];
 	const errors: string[] = [];
 	const isOwn = (u: string) =>
@@ -167,12 +171,20 @@ export async function waitForLoaded(page: Page): Promise<void> {
 		.getByRole('region', { name: 'Load result' })
 		.getByRole('status')
 		.filter({ hasText: 'Loaded' })
-		.waitFor();
+		.waitFor({ timeout: 90_000 });
 	await expect
 		.poll(() => page.getByLabel('Upload exports (CSV or Parquet)', { exact: true }).isEnabled(), {
-			timeout: 30_000
+			timeout: 60_000
 		})
 		.toBe(true);
+}
+
+/** Wait until the page's fonts have loaded and two frames have painted (before a screenshot). */
+export async function waitForPaint(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await document.fonts.ready;
+		for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+	});
 }
 
 /**

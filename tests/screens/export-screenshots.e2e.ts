@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openContext, openDashboard, repoPath, serveBuild } from '../e2e/harness';
+import {
+	launchChromium,
+	openContext,
+	openDashboard,
+	repoPath,
+	serveBuild,
+	waitForPaint
+} from '../e2e/harness';
 
 let server: Awaited<ReturnType<typeof serveBuild>>;
 let browser: Browser;
@@ -59,7 +66,7 @@ test('screenshot of the report page', async () => {
 		`${server.origin}/report?period=3y&charts=meetings-per-year,theme-sector-heatmap,sector-collaboration&per=2`
 	);
 	await page.locator('.sheet figure[data-chart] svg').nth(2).waitFor({ timeout: 60_000 });
-	await page.waitForTimeout(300);
+	await waitForPaint(page);
 	await page.screenshot({ path: shot('report') });
 	expect(outside).toEqual([]);
 	await context.close();
@@ -78,7 +85,7 @@ test('screenshot of an embed in a host page', async () => {
 <iframe src="${server.origin}/embed/outcome-status-trend?period=3y" title="Outcomes by status over time (Intersect)" width="720" height="420" style="border:0;max-width:100%;background:#fff" loading="lazy"></iframe>`;
 	await page.setContent(html);
 	await page.frameLocator('iframe').locator('svg [data-mark]').first().waitFor({ timeout: 60_000 });
-	await page.waitForTimeout(300);
+	await waitForPaint(page);
 	await page.screenshot({ path: shot('embed') });
 	expect(outside).toEqual([]);
 	await context.close();

@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openContext, openDashboard, repoPath, serveBuild } from '../e2e/harness';
+import {
+	launchChromium,
+	openContext,
+	openDashboard,
+	repoPath,
+	serveBuild,
+	waitForPaint
+} from '../e2e/harness';
 
 let server: Awaited<ReturnType<typeof serveBuild>>;
 let browser: Browser;
@@ -34,7 +41,7 @@ for (const s of SHOTS) {
 		});
 		const page = await openDashboard(context, server.origin, process.env.SHOT_PATH ?? '/');
 		await page.locator('figure[data-chart] svg').last().waitFor();
-		await page.waitForTimeout(300);
+		await waitForPaint(page);
 		await page.screenshot({ path: repoPath(`docs/screenshots/${s.name}.png`), fullPage: true });
 		expect(outside).toEqual([]);
 		await context.close();
