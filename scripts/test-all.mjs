@@ -32,7 +32,7 @@ function vitest(project) {
 	let counts = 'no report';
 	try {
 		const j = JSON.parse(readFileSync(report, 'utf8'));
-		counts = `${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests + j.numTodoTests} skipped of ${j.numTotalTests} tests in ${j.numTotalTestSuites} suites`;
+		counts = `${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests + j.numTodoTests} skipped of ${j.numTotalTests} tests in ${j.testResults.length} files`;
 	} catch {
 		// vitest died before writing its report: the status says enough.
 	}
