@@ -5,6 +5,18 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** Feature folders; only routes and other features may import them. */
+const FEATURE_IMPORT = {
+	regex: '(^\\$lib/|/)(dashboard|load|figures|report|workspace)/',
+	message:
+		'Core folders (contract, db, charts, i18n, ingest, state, export) never import a feature.'
+};
+/** The engine itself: charts are pure functions of rows and never run a query. */
+const ENGINE_IMPORTS = ['@duckdb/duckdb-wasm', '$lib/db/engine', '$lib/db/setup'].map((name) => ({
+	name,
+	message: 'Charts never import the engine: they draw rows a coordinator gives them.'
+}));
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -30,6 +42,31 @@ export default ts.config(
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
 			],
 			'svelte/no-at-html-tags': 'error'
+		}
+	},
+	// One slicing rule (docs/ARCHITECTURE.md, "Folders"): features sit on a shared core, and the
+	// core never reaches up into a feature. Dynamic import() is not checked by this rule.
+	{
+		files: ['src/lib/{contract,db,i18n,ingest,state,export}/**'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [FEATURE_IMPORT] }] }
+	},
+	{
+		files: ['src/lib/charts/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: ENGINE_IMPORTS,
+					// ChartFrame (figures/) is the one exception until each chart's frame is drawn by its host.
+					patterns: [
+						{
+							...FEATURE_IMPORT,
+							regex:
+								'(^\\$lib/|/)(dashboard|load|report|workspace)/|figures/(?!ChartFrame\\.svelte$)'
+						}
+					]
+				}
+			]
 		}
 	},
 	{

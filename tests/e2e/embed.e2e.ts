@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
-import { encodeEmbed } from '../../src/lib/export/embed-payload';
+import { encodeEmbed } from '../../src/lib/figures/embed-payload';
 import {
 	fixturePath,
 	openDashboard,

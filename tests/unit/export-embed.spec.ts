@@ -11,7 +11,7 @@ import {
 	MAX_EMBED_CHARS,
 	toBase64Url,
 	type EmbedPayload
-} from '../../src/lib/export/embed-payload';
+} from '../../src/lib/figures/embed-payload';
 
 const meta = {
 	dataset: 'meetings.csv, themes.csv',

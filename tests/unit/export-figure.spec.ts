@@ -4,9 +4,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { DatasetStatusRow } from '../../src/lib/db/queries/dataset';
-import { captionBody, describeDataset, suggestedCaption } from '../../src/lib/export/caption';
-import { CHART_IDS, CHARTS } from '../../src/lib/export/charts';
-import { clipboardMessage } from '../../src/lib/export/clipboard';
+import { captionBody, describeDataset, suggestedCaption } from '../../src/lib/figures/caption';
+import { CHART_IDS, CHARTS } from '../../src/lib/charts';
+import { clipboardMessage } from '../../src/lib/figures/clipboard';
 import { chartCsv } from '../../src/lib/export/csv';
 import {
 	APP_VERSION,
@@ -14,11 +14,11 @@ import {
 	provenanceLine,
 	readFigureMeta,
 	unescapeXml
-} from '../../src/lib/export/metadata';
-import { figureFileName, slug } from '../../src/lib/export/names';
-import { crc32, isPng, printWidthPx, withPngDpi } from '../../src/lib/export/png';
-import { moveItem, paginate, parseReport, reportParams } from '../../src/lib/export/report';
-import { composeSvg, escapeXml } from '../../src/lib/export/svg';
+} from '../../src/lib/figures/metadata';
+import { figureFileName, slug } from '../../src/lib/figures/names';
+import { crc32, isPng, printWidthPx, withPngDpi } from '../../src/lib/figures/png';
+import { moveItem, paginate, parseReport, reportParams } from '../../src/lib/report/report';
+import { composeSvg, escapeXml } from '../../src/lib/figures/svg';
 import { EMPTY_VIEW, parseView } from '../../src/lib/state/view';
 import pkg from '../../package.json';
 

@@ -3,7 +3,7 @@
  * value ticks, and a wrapping legend. Pure; no DOM.
  */
 import { range, type ScaleBand, type ScaleLinear } from 'd3';
-import type { DataColumn } from '$lib/components/ChartFrame.svelte';
+import type { DataColumn } from '$lib/figures/ChartFrame.svelte';
 import { formatNumber, t } from '$lib/i18n';
 
 /** Font size of tick labels, legend and axis titles (px). */

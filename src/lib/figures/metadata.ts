@@ -6,7 +6,7 @@
 import { version } from '../../../package.json';
 import { isFingerprint } from '$lib/db/queries/fingerprint';
 import { parseView, viewToParams, type ViewState } from '$lib/state/view';
-import { isChartId, type ChartId } from './charts';
+import { isChartId, type ChartId } from '$lib/charts';
 
 /**
  * The app version, from package.json (inlined at build time; SvelteKit's `version` comes from

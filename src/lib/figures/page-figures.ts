@@ -6,7 +6,7 @@ import { dataset } from '$lib/state/dataset.svelte';
 import type { FilterChip } from '$lib/state/describe';
 import type { ViewState } from '$lib/state/view';
 import { describeDataset } from './caption';
-import { CHART_IDS, CHARTS, rowsOf, type ChartId, type ChartRowsSource } from './charts';
+import { CHART_IDS, CHARTS, rowsOf, type ChartId, type ChartRowsSource } from '$lib/charts';
 import type { FigureContext, FigureVariant } from './figure-context';
 import { datasetFingerprint } from './fingerprint';
 

@@ -5,7 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { ViewState } from '$lib/state/view';
-import type { ChartId } from './charts';
+import type { ChartId } from '$lib/charts';
 
 /** Where a chart is shown: the dashboard (with export menu), a report page, or an embed. */
 export type FigureVariant = 'dashboard' | 'report' | 'embed';

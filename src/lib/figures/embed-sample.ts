@@ -16,7 +16,7 @@ import { commitBatch, prepareBatch } from '$lib/ingest/load';
 import { describePeriod, filterChips } from '$lib/state/describe';
 import { SAMPLE_FILES } from '$lib/state/sample';
 import { resolvePeriod, viewFilters, type ViewState } from '$lib/state/view';
-import { CHARTS, type ChartId } from './charts';
+import { CHARTS, type ChartId } from '$lib/charts';
 
 /** The sample's rows for one chart and view, with the words and fingerprint of its source note. */
 export interface SampleChart {

@@ -3,7 +3,7 @@
  * outcome (file saved, copied, or why not) becomes the message the menu announces.
  */
 import { xt } from '$lib/i18n';
-import type { ChartId } from './charts';
+import type { ChartId } from '$lib/charts';
 import { ClipboardError, copyImage, copyText } from './clipboard';
 import { EmbedError, MAX_EMBED_CHARS } from './embed-payload';
 import type { FigureContext } from './figure-context';

@@ -4,7 +4,7 @@
  * Pure.
  */
 import { viewToParams, type ViewState } from '$lib/state/view';
-import { isChartId, type ChartId } from './charts';
+import { isChartId, type ChartId } from '$lib/charts';
 
 /** Charts per printed page. */
 export type PerPage = 1 | 2;

@@ -5,7 +5,7 @@
  * before anything is drawn, and fails with an `EmbedError` that says what is wrong.
  */
 import { isFingerprint } from '$lib/db/queries/fingerprint';
-import { CHARTS, isChartId, type ChartId, type FieldSpec } from './charts';
+import { CHARTS, isChartId, type ChartId, type FieldSpec } from '$lib/charts';
 
 /** Longest encoded payload accepted (characters of base64url). */
 export const MAX_EMBED_CHARS = 16_384;

@@ -1,6 +1,6 @@
 /** CSV templates of the contract tables: the header and one example row. */
-import { getTable, type TableName } from '../contract/contract';
-import { toCsv } from './csv';
+import { getTable, type TableName } from '$lib/contract/contract';
+import { toCsv } from '$lib/export/csv';
 
 /** The template CSV text for `table`. */
 export function templateCsv(table: TableName): string {
