@@ -4,6 +4,7 @@
  * first use; tests pass parquet-wasm's Node build instead.
  */
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { loadParquetWasm } from '$lib/db/parquet-wasm';
 import { tableToIPC, type Table } from 'apache-arrow';
 
 /** The parts of parquet-wasm (ESM or Node build) the writer uses. */
@@ -21,17 +22,10 @@ export function ipcToParquet(ipc: Uint8Array, pw: ParquetWasmWriter): Uint8Array
 	return pw.writeParquet(wasmTable as never, props as never);
 }
 
-let ready: Promise<ParquetWasmWriter> | null = null;
-
 /** Parquet bytes of an Arrow table, in the browser (parquet-wasm loaded once, self-hosted). */
 export async function encodeParquet(table: Table): Promise<Uint8Array> {
-	ready ??= (async () => {
-		const mod = await import('parquet-wasm/esm');
-		await mod.default({ module_or_path: parquetWasmUrl });
-		return mod as unknown as ParquetWasmWriter;
-	})();
-	ready.catch(() => (ready = null));
-	return ipcToParquet(tableToIPC(table, 'stream'), await ready);
+	const pw = (await loadParquetWasm(parquetWasmUrl)) as unknown as ParquetWasmWriter;
+	return ipcToParquet(tableToIPC(table, 'stream'), pw);
 }
 
 /** Offer binary `bytes` to the user as a file download. */

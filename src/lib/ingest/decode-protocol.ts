@@ -7,6 +7,8 @@ export interface DecodeRequest {
 	name: string;
 	blob?: Blob;
 	bytes?: Uint8Array;
+	/** Absolute URL of parquet-wasm's .wasm: the app's copy, so the build holds only one. */
+	parquetWasm: string;
 }
 
 /** Progress, the decoded file, or its one-sentence failure. */

@@ -2,7 +2,7 @@
  * The decode step off the main thread: read a File, detect its kind, decode CSV text to UTF-8
  * and sniff its header, or decode Parquet to Arrow IPC. The result's bytes are transferred back.
  */
-import { decodeParquet } from '../db/parquet';
+import { parquetDecoderAt } from '../db/parquet-wasm';
 import { decodeBytes, MAX_FILE_BYTES, type LoadProgress } from './decode';
 import { FileError } from './detect';
 import { isOutOfMemory, tooBigMessage } from './errors';
@@ -12,7 +12,7 @@ const post = (reply: DecodeReply, transfer: Transferable[] = []) =>
 	(self as unknown as Worker).postMessage(reply, transfer);
 
 self.onmessage = async (e: MessageEvent<DecodeRequest>) => {
-	const { id, name, blob, bytes } = e.data;
+	const { id, name, blob, bytes, parquetWasm } = e.data;
 	let last = 0;
 	const onProgress = (p: LoadProgress) => {
 		// At most ~20 messages a second: progress is for eyes, not for bookkeeping.
@@ -26,7 +26,12 @@ self.onmessage = async (e: MessageEvent<DecodeRequest>) => {
 		if (blob && blob.size > MAX_FILE_BYTES)
 			throw new FileError(name, tooBigMessage(name, blob.size));
 		const data = bytes ?? new Uint8Array(await blob!.arrayBuffer());
-		const decoded = await decodeBytes({ name, bytes: data, decodeParquet, onProgress });
+		const decoded = await decodeBytes({
+			name,
+			bytes: data,
+			decodeParquet: parquetDecoderAt(parquetWasm),
+			onProgress
+		});
 		const out = decoded.kind === 'csv' ? decoded.utf8 : decoded.ipc;
 		post({ id, type: 'done', decoded }, [out.buffer as ArrayBuffer]);
 	} catch (err) {

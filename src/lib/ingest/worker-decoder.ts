@@ -3,6 +3,7 @@
  * Parquet decoding happen off the main thread. One worker is kept and reused; cancelling a
  * decode terminates it (the next decode starts a fresh one).
  */
+import { parquetWasmUrl } from '$lib/db/parquet';
 import type { FileDecoder } from './decode';
 import type { DecodeReply, DecodeRequest } from './decode-protocol';
 import { FileError } from './detect';
@@ -49,8 +50,9 @@ export const workerDecoder: FileDecoder = (file, o) =>
 		w.addEventListener('message', onMessage);
 		w.addEventListener('error', onError);
 		o.signal?.addEventListener('abort', onAbort, { once: true });
+		const parquetWasm = parquetWasmUrl();
 		const request: DecodeRequest = file.blob
-			? { id, name: file.name, blob: file.blob }
-			: { id, name: file.name, bytes: file.bytes };
+			? { id, name: file.name, blob: file.blob, parquetWasm }
+			: { id, name: file.name, bytes: file.bytes, parquetWasm };
 		w.postMessage(request);
 	});
