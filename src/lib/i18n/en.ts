@@ -1,6 +1,7 @@
 /** English UI strings: the message catalogue. `{name}` placeholders are filled by `t`. */
 import { exportStrings } from './export-en';
 import { loadStrings } from './load-en';
+import { outcomeStrings } from './outcomes-en';
 
 /** Prefix every key of a sub-catalogue (`mode.legend` -> `load.mode.legend`). */
 function prefixed<P extends string, T extends Record<string, string>>(prefix: P, strings: T) {
@@ -164,7 +165,12 @@ const base = {
 } as const;
 
 /** The catalogue: the dashboard's strings, the load UI's (`load.`) and the figure export's (`fig.`). */
-export const en = { ...base, ...prefixed('load', loadStrings), ...prefixed('fig', exportStrings) };
+export const en = {
+	...base,
+	...prefixed('load', loadStrings),
+	...prefixed('fig', exportStrings),
+	...prefixed('outcomes', outcomeStrings)
+};
 
 /** A message key. */
 export type MessageKey = keyof typeof en;
