@@ -7,7 +7,7 @@ import svelteConfig from './svelte.config.js';
 
 /** Feature folders; only routes and other features may import them. */
 const FEATURE_IMPORT = {
-	regex: '(^\\$lib/|/)(dashboard|load|figures|report|workspace)/',
+	regex: '(^\\$lib/|/)(dashboard|load|figures|outcomes|report|workspace)/',
 	message:
 		'Core folders (contract, db, charts, i18n, ingest, state, export) never import a feature.'
 };
@@ -62,7 +62,7 @@ export default ts.config(
 						{
 							...FEATURE_IMPORT,
 							regex:
-								'(^\\$lib/|/)(dashboard|load|report|workspace)/|figures/(?!ChartFrame\\.svelte$)'
+								'(^\\$lib/|/)(dashboard|load|outcomes|report|workspace)/|figures/(?!ChartFrame\\.svelte$)'
 						}
 					]
 				}
