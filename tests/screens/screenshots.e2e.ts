@@ -1,6 +1,7 @@
 /**
  * Screenshots for the README and docs (not part of `npm test`): `npm run screenshots` builds the
- * app and writes docs/screenshots/*.png at desktop and phone widths, light and dark.
+ * app and writes docs/screenshots/*.png at desktop and phone widths, light and dark, and the
+ * outcome list under the charts.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -43,6 +44,25 @@ for (const s of SHOTS) {
 		await page.locator('figure[data-chart] svg').last().waitFor();
 		await waitForPaint(page);
 		await page.screenshot({ path: repoPath(`docs/screenshots/${s.name}.png`), fullPage: true });
+		expect(outside).toEqual([]);
+		await context.close();
+	});
+}
+
+for (const s of [
+	{ name: 'outcomes', width: 1280, height: 900 },
+	{ name: 'outcomes-phone', width: 360, height: 780 }
+]) {
+	test(`screenshot ${s.name}: the outcome list filtered to one theme`, async () => {
+		const { context, outside } = await openContext(browser, server.origin, {
+			viewport: { width: s.width, height: s.height },
+			deviceScaleFactor: 1
+		});
+		const page = await openDashboard(context, server.origin, '/?theme=accessibility');
+		const section = page.locator('section[data-count]:not([data-count=""])');
+		await section.locator('tbody tr[data-outcome]').first().waitFor();
+		await section.scrollIntoViewIfNeeded();
+		await section.screenshot({ path: repoPath(`docs/screenshots/${s.name}.png`) });
 		expect(outside).toEqual([]);
 		await context.close();
 	});

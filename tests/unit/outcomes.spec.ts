@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { kpisSql, type KpiRow } from '../../src/lib/db/queries/dashboard';
-import { initDatasetSql } from '../../src/lib/db/queries/dataset';
 import {
 	outcomeCountSql,
 	outcomeListSql,
@@ -9,25 +8,13 @@ import {
 } from '../../src/lib/db/queries/outcomes';
 import { queryRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
-import { commitBatch, prepareBatch } from '../../src/lib/ingest/load';
+import { openFixtureDb } from '../helpers/fixture-db';
 import { documentHref, outcomesCsv } from '../../src/lib/outcomes/columns';
-import { fixture } from '../helpers/files';
-import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
 
 let conn: SqlConnection;
 beforeAll(async () => {
-	conn = await openNodeEngine();
-	await conn.query(initDatasetSql());
 	// The three-dialect fixture: 3 meetings, 3 themes, 4 outcomes (tests/fixtures/README.md).
-	const batch = await prepareBatch(conn, {
-		files: [
-			fixture('good/meetings-semicolon.csv'),
-			fixture('good/themes-comma.csv'),
-			fixture('good/outcomes-tab.tsv')
-		],
-		decodeParquet: decodeParquetNode
-	});
-	await commitBatch(conn, batch, { source: 'upload' });
+	conn = await openFixtureDb();
 }, 120_000);
 
 const list = (o: Parameters<typeof outcomeListSql>[0]) =>

@@ -17,27 +17,14 @@ import {
 	type StatusTrendRow,
 	type ThemeSectorRow
 } from '../../src/lib/db/queries/dashboard';
-import { initDatasetSql } from '../../src/lib/db/queries/dataset';
 import { queryRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
-import { commitBatch, prepareBatch } from '../../src/lib/ingest/load';
-import { fixture } from '../helpers/files';
-import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
+import { openFixtureDb } from '../helpers/fixture-db';
 
 let conn: SqlConnection;
 beforeAll(async () => {
-	conn = await openNodeEngine();
-	await conn.query(initDatasetSql());
-	// The three-dialect fixture: 3 meetings, 3 themes, 4 outcomes (documented in tests/fixtures/README.md).
-	const batch = await prepareBatch(conn, {
-		files: [
-			fixture('good/meetings-semicolon.csv'),
-			fixture('good/themes-comma.csv'),
-			fixture('good/outcomes-tab.tsv')
-		],
-		decodeParquet: decodeParquetNode
-	});
-	await commitBatch(conn, batch, { source: 'upload' });
+	// The three-dialect fixture: 3 meetings, 3 themes, 4 outcomes (tests/fixtures/README.md).
+	conn = await openFixtureDb();
 });
 
 describe('KPIs', () => {
