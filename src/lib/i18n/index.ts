@@ -41,6 +41,13 @@ export function formatPercent(r: number | null): string {
 	return r === null || Number.isNaN(r) ? '–' : percentFmt.format(r);
 }
 
+const timeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment (ms since 1970) as a medium date and a short time, in the browser's time zone. */
+export function formatTime(ms: number): string {
+	return timeFmt.format(ms);
+}
+
 /** An ISO date (`2022-09-20`) as a medium date (`20 Sept 2022`). */
 export function formatDate(iso: string): string {
 	return dateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));

@@ -42,11 +42,31 @@ export const loadStrings = {
 	'upload.review': 'Check how {files} will be read, then load.',
 	'upload.loadAll': 'Load',
 	'storage.full':
-		'This browser’s storage is full, so this load was not saved: after a reload Intersect shows the dataset saved before it.',
+		'This browser’s storage is full, so this load was not saved: after a reload Intersect shows the dataset saved before it. The next load tries to save both.',
 	'storage.failed':
-		'This load could not be saved in the browser ({message}); it will be lost on reload.',
+		'This load could not be saved in the browser ({message}); after a reload Intersect shows the dataset saved before it.',
 	'storage.restoreFailed':
-		'Your saved dataset could not be restored ({message}). Showing the sample data; load your files again or reset to the sample.',
+		'Your saved dataset could not be restored ({message}). Showing the sample data; your saved copy is kept in the history.',
+	'storage.restoreRejected':
+		'Your saved dataset was restored, but {rows} rows no longer pass the checks and were left out.',
+	'storage.unknown':
+		'Your saved dataset is stored in a form this version of Intersect cannot read. It is kept untouched; showing the sample data.',
+	'storage.saving': 'Saving in this browser',
+	'history.heading': 'History',
+	'history.summary': 'History ({count} versions)',
+	'history.undo': 'Undo last load',
+	'history.current': 'current',
+	'history.restore': 'Go back to this version',
+	'history.sample': 'Sample data',
+	'history.earlier': 'an earlier session',
+	'history.rows': '{rows} rows',
+	'history.switched': 'Restored the version saved {time}.',
+	'tabs.merged':
+		'Another tab loaded data while you worked; the saved dataset keeps both loads. Refresh to see it.',
+	'tabs.conflict':
+		'Another tab had also changed {tables}; your load replaced it there. The other load is kept in the history.',
+	'tabs.announce': 'Another tab loaded {files}.',
+	'tabs.refresh': 'Show it here',
 	'storage.restored': 'Restored your saved dataset ({files}).'
 } as const;
 

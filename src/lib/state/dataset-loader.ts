@@ -1,6 +1,8 @@
 /**
- * Where the dataset comes from and where it is kept: the bundled sample, the saved uploads
- * (re-loaded on start), and saving after each load. Failures to save are reported, never silent.
+ * Where the dataset comes from and where it is kept: the bundled sample, a stored version
+ * (restored on start, or chosen from the history), and saving after each load. A restore says
+ * what it could not bring back (rejected rows, a missing file, an unreadable record); a save
+ * failure is reported, never silent.
  */
 import type { TableName } from '$lib/contract/contract';
 import { decodeParquet } from '$lib/db/parquet';
@@ -9,11 +11,12 @@ import { lt } from '$lib/i18n';
 import { inPlaceDecoder, type FileDecoder, type LoadProgress } from '$lib/ingest/decode';
 import { commitBatch, discardBatch, prepareBatch, type BatchReport } from '$lib/ingest/load';
 import { workerDecoder } from '$lib/ingest/worker-decoder';
+import { DatasetSaver } from './dataset-saver';
+import { currentVersion, type DatasetVersion, type History } from './history';
 import { loadedMessage, type LoadMessage } from './load-messages';
-import { clearSaved, loadSaved, QuotaError, save } from './persist';
+import { readFiles, readSaved, switchVersion } from './persist';
 import { SAMPLE_FILES } from './sample';
 import {
-	afterCommit,
 	isSampleOnly,
 	replayInputs,
 	sampleDataset,
@@ -22,10 +25,15 @@ import {
 } from './stored-dataset';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const alert = (text: string, details: string[] = []): LoadMessage => ({
+	kind: 'error',
+	text,
+	details
+});
 
-/** Loads the sample or the saved dataset, and saves what each upload changed. */
+/** Loads the sample or a stored version, and keeps what each load changed (`saver`). */
 export class DatasetLoader {
-	#stored: StoredDataset = sampleDataset();
+	readonly saver = new DatasetSaver();
 	#sample = new Map<string, Uint8Array>();
 	#inPlace = inPlaceDecoder(decodeParquet);
 
@@ -43,13 +51,11 @@ export class DatasetLoader {
 		return { name: f.name, bytes: this.#sample.get(f.name)!.slice() };
 	}
 
-	/** Load `dataset` (its files re-read and re-checked) in one batch, replacing every table. */
-	async #load(
-		conn: SqlConnection,
-		dataset: StoredDataset,
-		blobs: Map<string, Blob>,
-		onProgress?: (p: LoadProgress) => void
-	) {
+	/**
+	 * Load `dataset` (its files re-read and re-checked) in one batch, replacing every table.
+	 * Returns the rows that no longer pass the checks (first few, and their count).
+	 */
+	async #load(conn: SqlConnection, dataset: StoredDataset, blobs: Map<string, Blob>) {
 		const samples = new Map<TableName, { name: string; bytes: Uint8Array }>();
 		for (const t of Object.keys(dataset.tables) as TableName[])
 			if (dataset.tables[t].some((e) => e.sample)) samples.set(t, await this.#sampleFile(t));
@@ -57,6 +63,7 @@ export class DatasetLoader {
 			blob: (k) => blobs.get(k),
 			sample: (t) => samples.get(t)!
 		});
+		const onProgress = this.onProgress;
 		const batch = await prepareBatch(conn, { files, decode: this.decoder, onProgress });
 		const failed = batch.files.find((f) => f.error);
 		if (failed) {
@@ -64,63 +71,78 @@ export class DatasetLoader {
 			throw new Error(failed.error);
 		}
 		await commitBatch(conn, batch, { source: 'upload', sources: tableSources(dataset) });
+		const rejected = batch.problems.filter((p) => p.severity === 'error').slice(0, 3);
+		return {
+			count: batch.errorCount,
+			details: rejected.map(
+				(p) => `${p.file}, row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`
+			)
+		};
 	}
 
-	/** On start: the saved dataset if there is one (null message), else the sample. */
-	async restore(conn: SqlConnection): Promise<LoadMessage | null> {
+	/** Load stored version `v`; a message when rows were left out. Throws when it cannot load. */
+	async #loadVersion(conn: SqlConnection, v: DatasetVersion): Promise<LoadMessage | null> {
+		const blobs = await readFiles(v.dataset);
+		const r = await this.#load(conn, v.dataset, blobs);
+		return r.count > 0 ? alert(lt('storage.restoreRejected', { rows: r.count }), r.details) : null;
+	}
+
+	/** On start: the stored current version if there is one, else the sample; and the history. */
+	async restore(
+		conn: SqlConnection
+	): Promise<{ message: LoadMessage | null; history: History | null }> {
 		// Storage that cannot even be opened (a private window, say) holds nothing to restore.
-		const saved = await loadSaved().catch(() => null);
-		if (saved && !isSampleOnly(saved.dataset)) {
-			try {
-				await this.#load(conn, saved.dataset, saved.blobs, this.onProgress);
-				this.#stored = saved.dataset;
-				return null;
-			} catch (e) {
-				await this.#load(conn, sampleDataset(), new Map());
-				const text = lt('storage.restoreFailed', { message: errorText(e) });
-				return { kind: 'error', text, details: [] };
-			}
+		const saved = await readSaved().catch(() => ({ kind: 'none' }) as const);
+		if (saved.kind === 'unknown') {
+			await this.#load(conn, sampleDataset(), new Map());
+			this.saver.adopt(null, { failed: true });
+			return { message: alert(lt('storage.unknown')), history: null };
 		}
-		await this.#load(conn, sampleDataset(), new Map());
-		return null;
+		const history = saved.kind === 'history' ? saved.history : null;
+		const v = history ? currentVersion(history) : null;
+		if (!v || isSampleOnly(v.dataset)) {
+			await this.#load(conn, sampleDataset(), new Map());
+			this.saver.adopt(v);
+			return { message: null, history };
+		}
+		try {
+			const message = await this.#loadVersion(conn, v);
+			this.saver.adopt(v);
+			return { message, history };
+		} catch (e) {
+			await this.#load(conn, sampleDataset(), new Map());
+			// The stored copy stays: the next save adds a version and keeps this one in the history.
+			this.saver.adopt(v, { failed: true });
+			return { message: alert(lt('storage.restoreFailed', { message: errorText(e) })), history };
+		}
 	}
 
-	/** Put `batch` live (the save follows, in `save`). */
+	/**
+	 * Make the kept version `v` live and current (undo, history). The live tables change only
+	 * when every file loads; a message when rows were left out.
+	 */
+	async switchTo(
+		conn: SqlConnection,
+		v: DatasetVersion
+	): Promise<{ message: LoadMessage | null; history: History }> {
+		const message = await this.#loadVersion(conn, v);
+		this.saver.adopt(v);
+		const history = await switchVersion(v.id);
+		return { message, history };
+	}
+
+	/** Put `batch` live (the save follows, in `saver.save`). */
 	async commit(conn: SqlConnection, batch: BatchReport): Promise<LoadMessage> {
 		const files = batch.files.map((f) => f.file).join(', ');
 		this.onProgress({ stage: 'loading', file: files, fraction: 0 });
 		await commitBatch(conn, batch, { source: 'upload', mode: batch.mode });
+		this.saver.afterLoad(batch);
 		return loadedMessage(batch);
 	}
 
-	/** Save the dataset a committed `batch` leaves; returns an alert when that failed. */
-	async save(batch: BatchReport): Promise<string | null> {
-		const stamp = Date.now().toString(36);
-		const { next, store } = afterCommit(this.#stored, batch, batch.mode, (i) => `${stamp}-${i}`);
-		// The saved copy may lag (storage full), but the next load builds on what is live now.
-		this.#stored = next;
-		try {
-			const blobs = new Map(
-				store.map(({ key, file }) => [key, file.blob ?? new Blob([file.bytes as BlobPart])])
-			);
-			await save(next, blobs);
-			return null;
-		} catch (e) {
-			return e instanceof QuotaError
-				? lt('storage.full')
-				: lt('storage.failed', { message: errorText(e) });
-		}
-	}
-
-	/** Load the bundled sample and forget the saved dataset. */
-	async reset(conn: SqlConnection): Promise<LoadMessage | null> {
+	/** Load the bundled sample (saved as a version by `saver.save`, so it can be undone). */
+	async reset(conn: SqlConnection): Promise<void> {
 		await this.#load(conn, sampleDataset(), new Map());
-		this.#stored = sampleDataset();
-		try {
-			await clearSaved();
-			return null;
-		} catch (e) {
-			return { kind: 'error', text: lt('storage.failed', { message: errorText(e) }), details: [] };
-		}
+		this.saver.afterReset();
 	}
 }

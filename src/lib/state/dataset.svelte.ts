@@ -13,7 +13,7 @@ import {
 	type LoadMode
 } from '$lib/db/queries/dataset';
 import type { SqlConnection } from '$lib/db/types';
-import { t } from '$lib/i18n';
+import { formatTime, t } from '$lib/i18n';
 import { lt } from '$lib/i18n';
 import type { FileOverride, LoadProgress } from '$lib/ingest/decode';
 import { discardBatch, prepareBatch, revalidateBatch, type BatchReport } from '$lib/ingest/load';
@@ -25,6 +25,7 @@ import {
 	type LoadMessage
 } from './load-messages';
 import { DatasetLoader } from './dataset-loader';
+import { DatasetVersions } from './dataset-versions.svelte';
 
 export type { LoadMessage } from './load-messages';
 
@@ -48,6 +49,8 @@ export class DatasetState {
 	#conn: SqlConnection | null = null;
 	#abort: AbortController | null = null;
 	#loader = new DatasetLoader((p) => (this.progress = p));
+	/** The kept versions, the fingerprint, saving. */
+	readonly versions = new DatasetVersions(this.#loader.saver);
 
 	/** True when every dashboard table holds the bundled sample. */
 	isSample = $derived(this.tables.length > 0 && this.tables.every((r) => r.source !== 'upload'));
@@ -63,7 +66,9 @@ export class DatasetState {
 		try {
 			const conn = await this.connection();
 			await conn.query(initDatasetSql());
-			this.message = await this.#loader.restore(conn);
+			const restored = await this.#loader.restore(conn);
+			this.message = restored.message;
+			this.versions.history = restored.history;
 			await this.#refresh(conn);
 			this.status = 'ready';
 		} catch (e) {
@@ -77,6 +82,7 @@ export class DatasetState {
 	async #refresh(conn: SqlConnection): Promise<void> {
 		const rows = await queryRows<DatasetStatusRow>(conn, datasetStatusSql());
 		this.tables = TABLE_NAMES.map((n) => rows.find((r) => r.table === n)!).filter(Boolean);
+		await this.versions.noteLive(conn, this.tables);
 		this.version++;
 	}
 
@@ -131,8 +137,8 @@ export class DatasetState {
 		this.pending = null;
 		await this.#refresh(conn);
 		// Saved after the dashboard has the new data; still busy, so no second load can interleave.
-		const alert = await this.#loader.save(batch);
-		if (alert) this.message = { ...message, alerts: [alert] };
+		const alerts = await this.versions.save(batch.tables.flatMap((x) => x.files));
+		if (alerts.length) this.message = { ...message, alerts };
 	}
 
 	/** Re-check the pending batch with a file's table or columns chosen by hand. */
@@ -188,13 +194,41 @@ export class DatasetState {
 		void this.#conn?.cancel().catch(() => undefined);
 	}
 
-	/** Replace every table with the bundled sample and forget the saved dataset. */
+	/** Replace every table with the bundled sample, kept as a version (so it can be undone). */
 	async resetToSample(): Promise<void> {
 		await this.cancelPending();
 		await this.#run([], async (conn) => {
-			this.message = await this.#loader.reset(conn);
+			await this.#loader.reset(conn);
+			this.message = null;
 			this.lastReport = null;
 			await this.#refresh(conn);
+			const alerts = await this.versions.save([]);
+			if (alerts.length) this.message = { kind: 'error', text: alerts[0]!, details: [] };
+		});
+	}
+
+	/** Go back to the version the current one was loaded on top of. */
+	undo(): Promise<void> {
+		const v = this.versions.undoTarget;
+		return v ? this.switchTo(v.id) : Promise.resolve();
+	}
+
+	/** Make kept version `id` live and current; the live data stays when it cannot load. */
+	async switchTo(id: string): Promise<void> {
+		const v = this.versions.find(id);
+		if (!v || this.status !== 'ready') return;
+		await this.cancelPending();
+		this.message = null;
+		await this.#run(v.files, async (conn) => {
+			const r = await this.#loader.switchTo(conn, v);
+			this.versions.history = r.history;
+			this.lastReport = null;
+			await this.#refresh(conn);
+			this.message = r.message ?? {
+				kind: 'success',
+				text: lt('history.switched', { time: formatTime(v.savedAt) }),
+				details: []
+			};
 		});
 	}
 }

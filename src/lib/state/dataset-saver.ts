@@ -1,0 +1,93 @@
+/**
+ * What this tab believes is stored, and saving the next version. The belief advances only after
+ * a save succeeded: a failed save keeps the files it could not store in memory, so the next save
+ * stores them too (or fails whole), and never writes a version naming a file that is not stored.
+ */
+import type { TableName } from '$lib/contract/contract';
+import type { BatchReport } from '$lib/ingest/load';
+import { sampleVersion, type DatasetVersion, type History } from './history';
+import { saveVersion, type SaveResult } from './persist';
+import {
+	afterCommit,
+	isSampleOnly,
+	sampleDataset,
+	usedKeys,
+	type StoredDataset
+} from './stored-dataset';
+
+/** Row counts and fingerprint of the live tables. */
+export interface DatasetFacts {
+	rows: Partial<Record<TableName, number>>;
+	fingerprint: string | null;
+}
+
+/** The saved state of one tab: the version its live tables were built from, and unsaved files. */
+export class DatasetSaver {
+	/** The files the live tables were built from. */
+	live: StoredDataset = sampleDataset();
+	/** The stored version `live` was built on; null: the sample with nothing stored. */
+	#baseId: string | null = null;
+	/** The tab's base failed to restore: its next save is its own dataset, not merged. */
+	#noMerge = false;
+	#unsaved = new Map<string, Blob>();
+	#sampleFacts: DatasetFacts = { rows: {}, fingerprint: null };
+
+	/** The live tables now hold stored version `v` (restored, or switched to). */
+	adopt(v: DatasetVersion | null, o: { failed?: boolean } = {}): void {
+		this.live = v && !o.failed ? v.dataset : sampleDataset();
+		this.#baseId = v?.id ?? null;
+		this.#noMerge = o.failed === true;
+		this.#unsaved.clear();
+	}
+
+	/** Remember the facts of the live tables (the sample's are the first version's baseline). */
+	noteFacts(f: DatasetFacts): void {
+		if (isSampleOnly(this.live)) this.#sampleFacts = f;
+	}
+
+	/** The dataset after `batch` was committed; its files wait in memory until `save`. */
+	afterLoad(batch: BatchReport): void {
+		const stamp = Date.now().toString(36);
+		const { next, store } = afterCommit(this.live, batch, batch.mode, (i) => `${stamp}-${i}`);
+		this.live = next;
+		for (const { key, file } of store)
+			this.#unsaved.set(key, file.blob ?? new Blob([file.bytes as BlobPart]));
+	}
+
+	/** The live tables were reset to the sample (saved as a version of its own by `save`). */
+	afterReset(): void {
+		this.live = sampleDataset();
+	}
+
+	/**
+	 * Save the live dataset as a new version labelled with `files`. Returns what was stored;
+	 * throws (QuotaError, a missing file) with the belief unchanged.
+	 */
+	async save(files: string[], facts: DatasetFacts): Promise<SaveResult & { history: History }> {
+		const keys = usedKeys(this.live);
+		const live = this.live;
+		const result = await saveVersion({
+			baseId: this.#baseId,
+			noMerge: this.#noMerge,
+			live,
+			files: new Map([...this.#unsaved].filter(([k]) => keys.has(k))),
+			baseline: sampleVersion({
+				id: `v-sample-${Date.now().toString(36)}`,
+				savedAt: Date.now(),
+				...this.#sampleFacts
+			}),
+			make: (dataset, stamps) => {
+				const same = JSON.stringify(dataset) === JSON.stringify(live);
+				const known = same ? facts : { rows: {}, fingerprint: null };
+				return { id: '', parent: null, savedAt: Date.now(), files, dataset, stamps, ...known };
+			}
+		});
+		// Only now is it stored; after a merge the belief is the merged dataset, so the next save
+		// of this tab keeps the other tab's tables.
+		for (const k of usedKeys(result.version.dataset)) this.#unsaved.delete(k);
+		this.live = result.version.dataset;
+		this.#baseId = result.version.id;
+		this.#noMerge = false;
+		return result;
+	}
+}
