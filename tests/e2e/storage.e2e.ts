@@ -73,7 +73,7 @@ describe('history and undo', () => {
 		expect(await fingerprint(page)).toBe(first);
 		await undo(page).click();
 		expect(await changedFrom(page, first)).toBe(sample);
-		expect(await kpi(page, 'meetings')).toBe(46);
+		await expect.poll(() => kpi(page, 'meetings'), { timeout: 60_000 }).toBe(46);
 		expect(await undo(page).isDisabled()).toBe(true);
 
 		const history = page.locator('details.history');
