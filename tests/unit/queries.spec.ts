@@ -49,6 +49,14 @@ describe('KPIs', () => {
 		expect(k!.completion_rate).toBe(0);
 	});
 
+	test('the completion rate ignores a status filter, which still filters the outcome count', async () => {
+		const [all] = await queryRows<KpiRow>(conn, kpisSql());
+		const [done] = await queryRows<KpiRow>(conn, kpisSql({ status: 'completed' }));
+		expect(done!.outcomes).toBe(1);
+		expect(done!.completion_rate).toBeCloseTo(all!.completion_rate!);
+		expect(done!.cross_sector_share).toBe(1);
+	});
+
 	test('ratios are null, not NaN, when nothing matches', async () => {
 		const [k] = await queryRows<KpiRow>(
 			conn,

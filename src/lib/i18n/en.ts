@@ -161,7 +161,9 @@ const base = {
 	'kpi.change': '{sign}{delta} vs previous period',
 	'kpi.changeHelp':
 		'{now} in {period}; {before} in the previous period of equal length ({previous}).',
-	'kpi.noChange': 'no change vs previous period'
+	'kpi.noChange': 'no change vs previous period',
+	'kpi.partial': 'no comparison: data from {date}',
+	'view.notFiltered': 'not filtered by {filters}'
 } as const;
 
 /** The catalogue: the dashboard's strings, the load UI's (`load.`) and the figure export's (`fig.`). */

@@ -1,7 +1,21 @@
 /** Human descriptions of a view: period and filters, for chart subtitles, chips and captions. */
-import { formatDate, t } from '../i18n';
+import { formatDate, locale, t } from '../i18n';
 import type { ThemeListRow } from '../db/queries/themes';
 import type { DateRange, ViewState } from './view';
+
+/** A filter other than the period. */
+export type FilterKey = 'sector' | 'theme' | 'status';
+
+/**
+ * The note a tile or chart shows for the active filters its query does not apply, e.g.
+ * `not filtered by sector and status`; empty when it honours every active filter.
+ */
+export function notFilteredBy(active: readonly FilterKey[], honours: readonly FilterKey[]): string {
+	const missing = active.filter((k) => !honours.includes(k));
+	if (!missing.length) return '';
+	const names = missing.map((k) => t(`filter.${k}`).toLocaleLowerCase(locale));
+	return t('view.notFiltered', { filters: new Intl.ListFormat(locale).format(names) });
+}
 
 /** One active filter as a removable chip. */
 export interface FilterChip {
@@ -57,8 +71,14 @@ export function describeView(
 	extent: { first: string | null; last: string | null },
 	applies: readonly FilterChip['key'][] = ['sector', 'theme', 'status']
 ): string {
-	const others = filterChips(v, period, themes, extent).filter(
-		(c) => c.key !== 'period' && applies.includes(c.key)
+	const chips = filterChips(v, period, themes, extent);
+	const others = chips.filter((c) => c.key !== 'period' && applies.includes(c.key));
+	const active = chips.map((c) => c.key).filter((k): k is FilterKey => k !== 'period');
+	const ignored = notFilteredBy(
+		active,
+		applies.filter((k): k is FilterKey => k !== 'period')
 	);
-	return [describePeriod(period, extent), ...others.map((c) => c.label)].join(' · ');
+	return [describePeriod(period, extent), ...others.map((c) => c.label), ignored]
+		.filter(Boolean)
+		.join(' · ');
 }

@@ -4,7 +4,7 @@
  */
 import { SECTORS, STATUSES } from '../../contract/contract';
 import { listLiteral, literal } from '../sql';
-import { meetingWhere, outcomeWhere, themeWhere, type Filters } from './filters';
+import { meetingWhere, outcomeCondition, outcomeWhere, themeWhere, type Filters } from './filters';
 
 /** Row of `kpisSql`: the headline numbers (ratios 0..1, null when undefined). */
 export interface KpiRow {
@@ -19,14 +19,19 @@ export interface KpiRow {
 	cross_sector_share: number | null;
 }
 
-/** Headline numbers under the filters (one scan of outcomes, one of meetings). */
+/**
+ * Headline numbers under the filters (one scan of outcomes, one of meetings). The completion
+ * rate ignores the status filter: "of the completed outcomes, how many are completed" is always
+ * 100 % (docs/metrics.md).
+ */
 export function kpisSql(f: Filters = {}): string {
+	const kept = outcomeCondition(f);
 	return `WITH o AS (
-  SELECT count(*) AS outcomes,
+  SELECT count(*) FILTER (WHERE ${kept}) AS outcomes,
     count(*) FILTER (WHERE status = 'completed') AS completed,
     count(*) FILTER (WHERE status IS DISTINCT FROM 'cancelled') AS completable,
-    count(*) FILTER (WHERE len(sectors) >= 2) AS cross_sector
-  FROM outcomes ${outcomeWhere(f)}),
+    count(*) FILTER (WHERE ${kept} AND len(sectors) >= 2) AS cross_sector
+  FROM outcomes ${outcomeWhere({ ...f, status: null })}),
 m AS (SELECT count(*) AS meetings, coalesce(sum(participants), 0) AS participants
   FROM meetings ${meetingWhere(f)})
 SELECT

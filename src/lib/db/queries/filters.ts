@@ -21,14 +21,23 @@ function periodClauses(f: Filters, column: string): string[] {
 
 const where = (clauses: string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '');
 
-/** WHERE clause selecting the outcomes the filters keep (`o` may prefix the columns). */
-export function outcomeWhere(f: Filters, alias = ''): string {
+function outcomeClauses(f: Filters, alias: string): string[] {
 	const p = alias ? `${alias}.` : '';
 	const c = periodClauses(f, `${p}date`);
 	if (f.sector) c.push(`list_contains(${p}sectors, ${literal(f.sector)})`);
 	if (f.theme) c.push(`${p}theme_id = ${literal(f.theme)}`);
 	if (f.status) c.push(`${p}status = ${literal(f.status)}`);
-	return where(c);
+	return c;
+}
+
+/** WHERE clause selecting the outcomes the filters keep (`o` may prefix the columns). */
+export function outcomeWhere(f: Filters, alias = ''): string {
+	return where(outcomeClauses(f, alias));
+}
+
+/** The same selection as a boolean expression (`true` without filters), for `FILTER (WHERE …)`. */
+export function outcomeCondition(f: Filters, alias = ''): string {
+	return outcomeClauses(f, alias).join(' AND ') || 'true';
 }
 
 /** WHERE clause selecting the meetings in the filtered period. */
