@@ -51,7 +51,12 @@ export default defineConfig({
 	// Parquet-wasm and DuckDB-WASM ship their own .wasm: keep them out of dependency pre-bundling
 	// so the `?url` imports resolve to the real files in dev as in the build.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
-	build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+	build: {
+		target: 'es2022',
+		chunkSizeWarningLimit: 2000,
+		// The sample CSVs stay files: inlined as data: URLs they would need `connect-src data:`.
+		assetsInlineLimit: (file) => (file.endsWith('.csv') ? false : undefined)
+	},
 	worker: { format: 'es', plugins: () => [parquetWasmWithoutFallbackUrl()] },
 	test: {
 		projects: [

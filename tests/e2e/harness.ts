@@ -28,21 +28,43 @@ const MIME: Record<string, string> = {
 	'.map': 'application/json'
 };
 
-/** Serve build/ as a static single-page app on a free 127.0.0.1 port. */
-export async function serveBuild(): Promise<{ origin: string; close: () => Promise<void> }> {
-	if (!existsSync(path.join(BUILD, 'index.html')))
-		throw new Error('build/index.html is missing: run `vite build` first (npm run test:e2e does)');
+/** Where and how serveBuild serves a build. */
+export interface ServeOptions {
+	/** Folder of the build (default build/). */
+	dir?: string;
+	/** The base path it was built with (`BASE_PATH`), e.g. `/intersect`; '' for the root. */
+	base?: string;
+	/** Extra response headers, e.g. a Content-Security-Policy. */
+	headers?: Record<string, string>;
+}
+
+/**
+ * Serve a build as a static single-page app on a free 127.0.0.1 port, with the rules of
+ * docs/deploy.md: a path is the file (a folder its index.html), else the file plus `.html`,
+ * else `200.html`; nothing outside `base` exists.
+ */
+export async function serveBuild({
+	dir = BUILD,
+	base = '',
+	headers = {}
+}: ServeOptions = {}): Promise<{ origin: string; close: () => Promise<void> }> {
+	if (!existsSync(path.join(dir, 'index.html')))
+		throw new Error(`${dir}/index.html is missing: run \`vite build\` first (npm test does)`);
 	const server: Server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://x');
-		let file = path.join(BUILD, decodeURIComponent(url.pathname));
-		if (!file.startsWith(BUILD)) return void res.writeHead(403).end();
-		if (!existsSync(file) || statSync(file).isDirectory()) {
-			const html = `${file.replace(/\/$/, '')}.html`;
-			file = existsSync(html) ? html : path.join(BUILD, '200.html');
+		const inside = decodeURIComponent(url.pathname);
+		if (!(inside === base || inside.startsWith(`${base}/`))) return void res.writeHead(404).end();
+		let file = path.join(dir, inside.slice(base.length));
+		if (!file.startsWith(dir)) return void res.writeHead(403).end();
+		if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+		if (!existsSync(file)) {
+			const html = `${file.replace(/\/(index\.html)?$/, '')}.html`;
+			file = existsSync(html) ? html : path.join(dir, '200.html');
 		}
 		res.writeHead(200, {
 			'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-			'cache-control': 'no-store'
+			'cache-control': 'no-store',
+			...headers
 		});
 		createReadStream(file).pipe(res);
 	});
@@ -133,7 +155,9 @@ export async function seriousA11yViolations(
 	page: Page
 ): Promise<{ id: string; help: string; nodes: string[] }[]> {
 	const source = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-	await page.addScriptTag({ content: source });
+	// Evaluated over the DevTools protocol, not added as a <script>: the pages' Content-Security-
+	// Policy (svelte.config.js) rightly blocks inline scripts it has no hash for.
+	await page.evaluate(source);
 	const violations = await page.evaluate(async () => {
 		const axe = (
 			window as unknown as {
