@@ -59,9 +59,10 @@ describe('meetings per year', () => {
 		const m = layoutMeetingsPerYear({ rows: meetings, width: 640 });
 		expect(m.xTicks.map((t) => t.label)).toEqual(['2015', '2016', '2017', '2018']);
 		expect(new Set(m.bars.map((b) => b.year))).toEqual(new Set([2015, 2018]));
-		expect(m.totals.map((t) => [t.year, t.participants])).toEqual([
-			[2015, 118],
-			[2018, 155]
+		// Each bar is labelled with its meetings (what the axis measures); participants ride along.
+		expect(m.totals.map((t) => [t.year, t.text, t.participants])).toEqual([
+			[2015, '4', 118],
+			[2018, '6', 155]
 		]);
 	});
 

@@ -96,7 +96,7 @@ const base = {
 	'axis.perYear': 'Per year, {from}–{to}',
 	'chart.meetings-per-year.title': 'Meetings per year',
 	'chart.meetings-per-year.caption':
-		'ISC-TF meetings by calendar year, stacked by format; total participants above each bar.',
+		'ISC-TF meetings by calendar year, stacked by format, with the number of meetings above each bar; participants are in the tooltips and the data table.',
 	'chart.theme-sector-heatmap.title': 'Theme × sector activity',
 	'chart.theme-sector-heatmap.caption':
 		'Number of outcomes of each thematic area that involve each sector.',
@@ -127,7 +127,7 @@ const base = {
 	'unit.outcome.one': '{n} outcome',
 	'unit.outcome.other': '{n} outcomes',
 	'chart.meetings-per-year.desc':
-		'Stacked bar chart of {meetings} from {from} to {to}, by format, with total participants per year.',
+		'Stacked bar chart of {meetings} from {from} to {to}, by format, with the number of meetings per year.',
 	'chart.meetings-per-year.mark': '{year}, {format}: {meetings}, {participants}',
 	'chart.theme-sector-heatmap.desc':
 		'Heatmap of outcomes for {themes} themes by sector; darker cells have more outcomes (0 to {max}).',

@@ -1,6 +1,6 @@
 /**
- * Meetings per year: bars by calendar year stacked by meeting format, with each year's total
- * participants above its bar. Pure (rows, width) -> model; no DOM.
+ * Meetings per year: bars by calendar year stacked by meeting format, with each year's number
+ * of meetings above its bar (participants in the model for tooltips and tables). Pure (rows, width) -> model; no DOM.
  */
 import type { MeetingsPerYearRow } from '$lib/db/queries/dashboard';
 import { formatNumber, locale } from '$lib/i18n';
@@ -28,9 +28,13 @@ export interface MeetingBar extends StackedRect<MeetingFormat> {
 	participants: number;
 }
 
-/** The total participants of a year, printed above its bar; (x, y) is the text anchor. */
+/**
+ * A year's total above its bar: the meetings (what the bar measures, so the label and the axis
+ * agree); its participants go to the tooltip and data table. (x, y) is the text anchor.
+ */
 export interface TotalLabel {
 	year: number;
+	meetings: number;
 	participants: number;
 	text: string;
 	x: number;
@@ -51,7 +55,7 @@ export interface MeetingsPerYearModel {
 	legend: LegendItem[];
 }
 
-/** Font size (px) of the participant totals above the bars. */
+/** Font size (px) of the meeting totals above the bars. */
 export const TOTAL_FONT_SIZE = 11;
 
 const compactFmt = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
@@ -87,20 +91,29 @@ export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPer
 	};
 }
 
-/** Participant totals above each non-empty bar: grouped, else compact, else none if too wide. */
+/** Meeting totals above each non-empty bar: grouped, else compact, else none if too wide. */
 function layoutTotals(bars: MeetingBar[], step: number): TotalLabel[] {
-	const byYear = new Map<number, { participants: number; top: number; x: number }>();
+	const byYear = new Map<
+		number,
+		{ meetings: number; participants: number; top: number; x: number }
+	>();
 	for (const b of bars) {
-		const t = byYear.get(b.year) ?? { participants: 0, top: Infinity, x: b.x + b.width / 2 };
+		const t = byYear.get(b.year) ?? {
+			meetings: 0,
+			participants: 0,
+			top: Infinity,
+			x: b.x + b.width / 2
+		};
 		byYear.set(b.year, {
 			...t,
+			meetings: t.meetings + b.value,
 			participants: t.participants + b.participants,
 			top: Math.min(t.top, b.y)
 		});
 	}
 	const fits = (texts: string[]) =>
 		texts.every((s) => estimateWidth(s, TOTAL_FONT_SIZE) <= step - 2);
-	const totals = [...byYear.values()].map((t) => t.participants);
+	const totals = [...byYear.values()].map((t) => t.meetings);
 	const format = fits(totals.map(formatNumber))
 		? formatNumber
 		: fits(totals.map((n) => compactFmt.format(n)))
@@ -109,8 +122,9 @@ function layoutTotals(bars: MeetingBar[], step: number): TotalLabel[] {
 	if (!format) return [];
 	return [...byYear].map(([year, t]) => ({
 		year,
+		meetings: t.meetings,
 		participants: t.participants,
-		text: format(t.participants),
+		text: format(t.meetings),
 		x: round(t.x),
 		y: round(t.top - 4)
 	}));
