@@ -1,6 +1,7 @@
 /**
  * Meetings per year: bars by calendar year stacked by meeting format, with each year's number
- * of meetings above its bar (participants in the model for tooltips and tables). Pure (rows, width) -> model; no DOM.
+ * of meetings above its bar (participants kept for tooltips and tables). Pure (rows, width) ->
+ * model; no DOM.
  */
 import type { MeetingsPerYearRow } from '$lib/db/queries/dashboard';
 import { formatNumber, locale } from '$lib/i18n';
