@@ -6,14 +6,17 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { readParquet } from 'parquet-wasm/node';
-import { configureConnection } from '../../src/lib/db/setup';
+import { configureConnection, secureEngine } from '../../src/lib/db/setup';
 import type { ParquetDecoder, SqlConnection } from '../../src/lib/db/types';
 
 const require = createRequire(import.meta.url);
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
 
-/** Start a fresh in-memory DuckDB-WASM database and return a connection to it. */
-export async function openNodeEngine(): Promise<SqlConnection> {
+/**
+ * Start a fresh in-memory DuckDB-WASM database, secured as the app's (settings locked), and return
+ * a connection to it; `locked: false` for tests that must change a setting (memory limits).
+ */
+export async function openNodeEngine({ locked = true } = {}): Promise<SqlConnection> {
 	const db = await duckdb.createDuckDB(
 		{
 			mvp: {
@@ -54,6 +57,7 @@ export async function openNodeEngine(): Promise<SqlConnection> {
 			return conn.cancelSent();
 		}
 	};
+	if (locked) await secureEngine(sql);
 	await configureConnection(sql);
 	return sql;
 }

@@ -21,7 +21,8 @@ import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
 
 let conn: SqlConnection;
 beforeAll(async () => {
-	conn = await openNodeEngine();
+	// Unlocked: one test below lowers the memory limit to provoke an out-of-memory failure.
+	conn = await openNodeEngine({ locked: false });
 	await conn.query(initDatasetSql());
 });
 beforeEach(async () => {

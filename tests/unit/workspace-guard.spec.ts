@@ -1,6 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { queryRows } from '../../src/lib/db/rows';
+import type { SqlConnection } from '../../src/lib/db/types';
 import { checkWorkspaceSql, isProtectedName } from '../../src/lib/workspace/guard';
-import { splitStatements, tokenizeSql } from '../../src/lib/workspace/tokenize';
+import { SQL_SPACES, splitStatements, tokenizeSql } from '../../src/lib/workspace/tokenize';
+import { openNodeEngine } from '../helpers/node-engine';
 
 const allowed = (sql: string) => checkWorkspaceSql(sql).ok;
 const message = (sql: string) => {
@@ -59,8 +62,8 @@ describe('the guard lets reading through', () => {
 		'SELECT * FROM "outcomes" WHERE title = \'; DROP TABLE outcomes; --\''
 	])('%s', (sql) => expect(checkWorkspaceSql(sql)).toMatchObject({ ok: true }));
 
-	test('unknown statements go to DuckDB, whose parser reports the typo', () => {
-		expect(allowed('SELEC 1')).toBe(true);
+	test('a statement the guard does not know is refused, saying what the workspace runs', () => {
+		expect(message('SELEC 1')).toMatch(/^SELEC is refused: the workspace runs reading statements/);
 	});
 
 	test('a script is returned as its statements, comments between them dropped', () => {
@@ -92,6 +95,13 @@ describe('the guard refuses changes to the loaded tables', () => {
 		['ALTER TABLE outcomes RENAME COLUMN title TO name', 'would change'],
 		['CREATE OR REPLACE TABLE outcomes AS SELECT 1', 'CREATE TABLE "outcomes"'],
 		['CREATE TEMP TABLE outcomes AS SELECT 1', 'hide'],
+		['CREATE TEMP TABLE temp.meetings AS SELECT 1', '"meetings" is refused'],
+		['CREATE TABLE temp.main.meetings AS SELECT 1', 'hide'],
+		['CREATE TEMP VIEW "Themes" AS SELECT 1', 'hide'],
+		['CREATE TEMP TABLE memory.main.attendance AS SELECT 1', 'hide'],
+		['CREATE OR REPLACE TEMP MACRO TABLE temp.outcomes() AS SELECT 1', 'hide'],
+		['ALTER TABLE temp.mine RENAME TO "meetings"', 'hide'],
+		['DROP TABLE temp.outcomes', '"outcomes"'],
 		['ALTER TABLE mine RENAME TO outcomes', 'hide'],
 		['COMMENT ON TABLE outcomes IS $$x$$', 'COMMENT'],
 		['MERGE INTO outcomes USING x ON true WHEN MATCHED THEN DELETE', 'MERGE'],
@@ -132,7 +142,14 @@ describe('the guard refuses engine and session control', () => {
 		['CHECKPOINT', 'CHECKPOINT'],
 		['USE other', 'USE'],
 		['PREPARE p AS DELETE FROM outcomes', 'PREPARE'],
-		['CALL pragma_version()', 'CALL']
+		['CALL pragma_version()', 'CALL'],
+		['CREATE SECRET s (TYPE s3)', 'CREATE SECRET is refused'],
+		['CREATE TEMP SECRET s (TYPE s3)', 'CREATE SECRET is refused'],
+		['CREATE TEMP INDEX i ON mine (x)', 'CREATE INDEX is refused'],
+		['CREATE TEMP TYPE mood AS ENUM ($$a$$)', 'CREATE TYPE is refused'],
+		['DROP SCHEMA s', 'DROP SCHEMA is refused'],
+		['"SELECT" 1', '"SELECT" is refused'],
+		['(DELETE FROM mine)', 'DELETE is refused']
 	])('%s', (sql, expected) => {
 		expect(message(sql)).toContain(expected);
 	});
@@ -151,7 +168,6 @@ describe('the analyst may work on objects of their own', () => {
 		'DELETE FROM mine',
 		'DROP TABLE mine',
 		'DROP VIEW IF EXISTS recent',
-		'DROP TABLE temp.outcomes',
 		'ALTER TABLE mine RENAME TO mine2'
 	])('%s', (sql) => expect(checkWorkspaceSql(sql)).toMatchObject({ ok: true }));
 });
@@ -187,4 +203,129 @@ test('protected names: the live tables, internal and staging tables, any case', 
 		false,
 		false
 	]);
+});
+
+/** Every way the sweep places a verb: after each of DuckDB's spaces, and after comments. */
+const BEFORE_VERB = [
+	...[...SQL_SPACES].map((c) => c),
+	...[...SQL_SPACES].map((c) => `${c}${c}`),
+	'-- note\n',
+	'-- note\r',
+	'/* note */',
+	'/* nested /* note */ */',
+	'\u200b/**/\ufeff',
+	'(',
+	';'
+];
+
+describe('the guard cannot be walked around (allowlist)', () => {
+	const refusedVerbs = [
+		"ATTACH ':memory:' AS evil",
+		'USE evil',
+		'DETACH memory',
+		"SET GLOBAL default_order = 'DESC'",
+		'RESET threads',
+		'PRAGMA threads = 1',
+		"COPY (SELECT 1) TO 'x.csv'",
+		"EXPORT DATABASE 'dir'",
+		"IMPORT DATABASE 'dir'",
+		'LOAD json',
+		'INSTALL json',
+		'DROP TABLE meetings',
+		"UPDATE meetings SET city = 'x'",
+		'CHECKPOINT',
+		'BEGIN'
+	];
+	test.each(BEFORE_VERB.map((p) => [JSON.stringify(p), p]))(
+		'every engine or data change stays refused after %s',
+		(_, prefix) => {
+			for (const sql of refusedVerbs) {
+				expect(allowed(`${prefix}${sql}`), JSON.stringify(`${prefix}${sql}`)).toBe(false);
+				expect(allowed(`SELECT 1;${prefix}${sql}`)).toBe(false);
+			}
+		}
+	);
+
+	test.each(BEFORE_VERB.filter((p) => p !== '(').map((p) => [JSON.stringify(p), p]))(
+		'a reading statement still runs after %s',
+		(_, prefix) => {
+			for (const sql of ['SELECT 1', 'FROM meetings', 'SUMMARIZE meetings', 'VALUES (1)'])
+				expect(allowed(`${prefix}${sql}`), JSON.stringify(`${prefix}${sql}`)).toBe(true);
+		}
+	);
+
+	test('a character DuckDB does not read as space makes a word the guard refuses', () => {
+		for (const c of [
+			'\u000b',
+			'\u0085',
+			'\u00ad',
+			'\u1680',
+			'\u180e',
+			'\u2028',
+			'\u2029',
+			'\u034f'
+		])
+			expect(message(`${c}ATTACH ':memory:' AS evil`)).toContain('is refused');
+	});
+
+	test('the text DuckDB is given has no comments and no Unicode spaces between tokens', () => {
+		const v = checkWorkspaceSql(`\u200bSELECT\u3000a,/* x */b -- y\nFROM\ufefft;`);
+		expect(v).toEqual({ ok: true, statements: ['SELECT a, b\nFROM t'] });
+		expect(checkWorkspaceSql(`SELECT 'a' -- glue\n'b', x::INT`)).toEqual({
+			ok: true,
+			statements: [`SELECT 'a'\n'b', x::INT`]
+		});
+	});
+
+	test('a line comment ends at a carriage return, as DuckDB ends it', () => {
+		expect(splitStatements(`SELECT 1 -- x\r; ATTACH ':memory:' AS e`)).toHaveLength(2);
+	});
+});
+
+describe('the tokenizer reads space as DuckDB does (measured on the real engine)', () => {
+	let conn: SqlConnection;
+	beforeAll(async () => {
+		conn = await openNodeEngine();
+	});
+
+	test("DuckDB's whitespace is exactly SQL_SPACES, over every BMP code point", async () => {
+		const parses = async (sql: string) =>
+			conn.query(sql).then(
+				() => true,
+				() => false
+			);
+		const spaces: string[] = [];
+		for (let cp = 1; cp <= 0xffff; cp++) {
+			if (cp >= 0xd800 && cp <= 0xdfff) continue;
+			const c = String.fromCharCode(cp);
+			if ((await parses(`${c}SELECT 1`)) && (await parses(`SELECT${c}1`))) spaces.push(c);
+		}
+		expect(spaces.join('')).toBe(SQL_SPACES);
+	}, 120_000);
+
+	test('strings, comments and quoted names end where DuckDB ends them', async () => {
+		const cases: [string, number][] = [
+			[`SELECT E'\\'' AS a; SELECT 2`, 2],
+			[`SELECT 'a\\' AS a; SELECT 2`, 2],
+			[`SELECT $t$x;y$T$;$t$ AS a; SELECT 2`, 2],
+			[`/* /* */ SELECT 1 */ SELECT 2 AS a; SELECT 2`, 2],
+			[`SELECT "a"";b" FROM (SELECT 1 AS "a"";b"); SELECT 2`, 2]
+		];
+		for (const [sql, n] of cases) {
+			const statements = splitStatements(sql);
+			expect(statements, sql).toHaveLength(n);
+			// Each piece is one statement for DuckDB too: it runs alone and gives one result.
+			for (const s of statements) await conn.query(s.text);
+		}
+	});
+
+	test('after set-up the engine refuses any change of settings, whoever sends it', async () => {
+		await expect(conn.query('SET threads = 1')).rejects.toThrow(/configuration has been locked/);
+		await expect(conn.query('SET autoload_known_extensions = true')).rejects.toThrow(/locked/);
+		const [row] = await queryRows<{ v: string }>(
+			conn,
+			"SELECT current_setting('autoinstall_known_extensions')::VARCHAR AS v"
+		);
+		expect(row!.v).toBe('false');
+	});
 });

@@ -1,32 +1,38 @@
 /**
  * The browser's DuckDB-WASM engine: the only module that imports @duckdb/duckdb-wasm at run time.
- * Self-hosted bundles (Vite `?url`), one Web Worker, started lazily behind one shared promise so
- * concurrent callers never start two engines.
+ * Self-hosted bundles (Vite `?url`), one Web Worker fenced to the app's origin (worker-fence.ts),
+ * started lazily behind one shared promise so concurrent callers never start two engines.
  */
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { configureConnection } from './setup';
+import { configureConnection, secureEngine } from './setup';
+import { fencedWorker } from './worker-fence';
 import type { SqlConnection } from './types';
 
 let engine: Promise<AsyncDuckDB> | null = null;
 
-/** Start (once) and return the engine. Engine start time is marked as `intersect:engine-ready`. */
+/** Start (once), secure (db/setup.ts) and return the engine. Engine start time is marked as `intersect:engine-ready`. */
 export function getEngine(): Promise<AsyncDuckDB> {
 	engine ??= (async () => {
 		performance.mark('intersect:engine-start');
 		// Dynamic import: the engine must never be evaluated during the build's server pass.
 		const duckdb = await import('@duckdb/duckdb-wasm');
+		// Absolute URLs: the fenced worker runs from a blob: URL, against which paths do not resolve.
+		const abs = (u: string) => new URL(u, location.href).href;
 		const bundle = await duckdb.selectBundle({
-			mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-			eh: { mainModule: ehWasm, mainWorker: ehWorker }
+			mvp: { mainModule: abs(mvpWasm), mainWorker: mvpWorker },
+			eh: { mainModule: abs(ehWasm), mainWorker: ehWorker }
 		});
-		const worker = new Worker(bundle.mainWorker!);
+		const worker = fencedWorker(bundle.mainWorker!);
 		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 		await db.open({ query: { castBigIntToDouble: false } });
+		const setup = await db.connect();
+		await secureEngine(wrap(db, setup));
+		await setup.close();
 		performance.mark('intersect:engine-ready');
 		return db;
 	})();
@@ -57,7 +63,7 @@ function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlConnection {
 	};
 }
 
-/** Open a new configured connection (offline settings and parsing macros applied). */
+/** Open a new connection with the parsing macros (the engine's settings are already locked). */
 export async function connect(): Promise<SqlConnection> {
 	const db = await getEngine();
 	const conn = wrap(db, await db.connect());

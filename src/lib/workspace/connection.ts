@@ -11,14 +11,12 @@ import type { StatementRunner } from './run';
 
 let opened: Promise<StatementRunner> | null = null;
 
-/** Open (once) the workspace connection, with the same offline settings as the app's. */
+/** Open (once) the workspace connection on the app's secured engine. */
 export function workspaceConnection(): Promise<StatementRunner> {
 	opened ??= (async () => {
 		const db = await getEngine();
+		// The engine's settings (offline, locked) were applied once at its start (db/setup.ts).
 		const conn = await db.connect();
-		// The same offline switches as db/setup.ts: no extension may be fetched.
-		await conn.query(`SET autoinstall_known_extensions = false;
-SET autoload_known_extensions = false;`);
 		const exec = async (sql: string) => {
 			const reader = await conn.send(sql);
 			const batches: RecordBatch[] = [];

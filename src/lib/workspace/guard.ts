@@ -40,11 +40,28 @@ const READ = new Set([
 	'UNPIVOT'
 ]);
 
-/** Statements about the engine or the session rather than data, refused with their reason. */
+/** Statements that change the analyst's own (TEMP) objects; their target is checked. */
+const OWN_WRITES = new Set([
+	'CREATE',
+	'DROP',
+	'ALTER',
+	'INSERT',
+	'UPDATE',
+	'DELETE',
+	'TRUNCATE',
+	'MERGE',
+	'COMMENT'
+]);
+
+const SETTINGS = 'changes settings the dashboard shares';
+const TRANSACTIONS =
+	'controls transactions; each statement already runs in its own read-only transaction';
+
+/** Why well-known statements about the engine or the session are refused (the rest: UNKNOWN). */
 const CONTROL: Record<string, string> = {
-	SET: 'changes settings the dashboard shares',
-	RESET: 'changes settings the dashboard shares',
-	PRAGMA: 'changes settings the dashboard shares',
+	SET: SETTINGS,
+	RESET: SETTINGS,
+	PRAGMA: SETTINGS,
 	CALL: 'runs engine procedures; query table functions with SELECT * FROM fn(…) instead',
 	ATTACH: 'attaches databases to the engine the dashboard shares',
 	DETACH: 'detaches databases from the engine the dashboard shares',
@@ -57,31 +74,23 @@ const CONTROL: Record<string, string> = {
 	COPY: 'reads or writes files inside the engine; use the Export buttons instead',
 	EXPORT: 'writes files inside the engine; use the Export buttons instead',
 	IMPORT: 'loads a database into the engine the dashboard shares',
-	BEGIN: 'controls transactions; each statement already runs in its own read-only transaction',
-	START: 'controls transactions; each statement already runs in its own read-only transaction',
-	COMMIT: 'controls transactions; each statement already runs in its own read-only transaction',
-	END: 'controls transactions; each statement already runs in its own read-only transaction',
-	ROLLBACK: 'controls transactions; each statement already runs in its own read-only transaction',
-	ABORT: 'controls transactions; each statement already runs in its own read-only transaction',
+	BEGIN: TRANSACTIONS,
+	START: TRANSACTIONS,
+	COMMIT: TRANSACTIONS,
+	END: TRANSACTIONS,
+	ROLLBACK: TRANSACTIONS,
+	ABORT: TRANSACTIONS,
 	PREPARE: 'prepares statements the guard cannot see into',
 	EXECUTE: 'runs prepared statements the guard cannot see into',
 	DEALLOCATE: 'manages prepared statements'
 };
 
-/** Object kinds that may follow CREATE / DROP / ALTER / COMMENT ON. */
-const KINDS = new Set([
-	'TABLE',
-	'VIEW',
-	'MACRO',
-	'FUNCTION',
-	'SEQUENCE',
-	'SCHEMA',
-	'TYPE',
-	'INDEX',
-	'SECRET',
-	'DATABASE',
-	'COLUMN'
-]);
+/** The refusal of anything that is neither reading nor a change to the analyst's own objects. */
+const UNKNOWN =
+	'the workspace runs reading statements (SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, PIVOT, UNPIVOT) and changes to TEMP objects of your own';
+
+/** Object kinds the analyst may create as TEMP objects (or drop and alter once created). */
+const OWN_KINDS = new Set(['TABLE', 'VIEW', 'MACRO', 'FUNCTION', 'SEQUENCE']);
 
 const isWord = (t: Token | undefined, ...words: string[]) =>
 	t?.kind === 'word' && (words.length === 0 || words.includes(t.value));
@@ -133,10 +142,11 @@ function skipWith(tokens: Token[], i: number): number {
 	}
 }
 
-/** Why one statement is refused, or null when it may run. */
-export function refusalReason(tokens: Token[]): string | null {
+/** The index of the verb after leading parentheses, `EXPLAIN [ANALYZE] [(…)]` and `WITH …`. */
+function verbIndex(tokens: Token[]): { i: number; parens: boolean } {
 	let i = 0;
 	while (tokens[i]?.kind === 'punct' && tokens[i]!.value === '(') i++;
+	const parens = i > 0;
 	// EXPLAIN ANALYZE executes its statement: judge the statement, not the EXPLAIN.
 	while (isWord(tokens[i], 'EXPLAIN')) {
 		i++;
@@ -145,16 +155,30 @@ export function refusalReason(tokens: Token[]): string | null {
 		if (tokens[i]?.value === ')') i++;
 	}
 	if (isWord(tokens[i], 'WITH')) i = skipWith(tokens, i);
+	return { i, parens };
+}
+
+/**
+ * Why one statement is refused, or null when it may run. An allowlist: reading statements, and
+ * changes to the analyst's own TEMP objects; anything else, known or not, is refused.
+ */
+export function refusalReason(tokens: Token[]): string | null {
+	const { i, parens } = verbIndex(tokens);
 	const verb = tokens[i];
-	if (!verb || verb.kind !== 'word' || READ.has(verb.value)) return null;
+	if (!verb || verb.kind !== 'word') {
+		const what = verb ? `"${verb.kind === 'quoted' ? verb.value : verb.value.trim()}"` : 'Nothing';
+		return `${what} is refused: ${UNKNOWN}.`;
+	}
 	const v = verb.value;
+	if (READ.has(v)) return null;
 	if (v === 'UPDATE' && isWord(tokens[i + 1], 'EXTENSIONS'))
 		return 'UPDATE EXTENSIONS is refused: it updates extensions (the app works offline).';
 	if (v in CONTROL) return `${v} is refused: it ${CONTROL[v]}.`;
+	if (!OWN_WRITES.has(v) || parens) return `${v} is refused: ${UNKNOWN}.`;
 	return refuseWrite(tokens, i);
 }
 
-/** Judge a data or schema change by its verb and target; null when the target is the analyst's. */
+/** Judge a change by its verb, object kind and target; null when the target is the analyst's. */
 function refuseWrite(tokens: Token[], i: number): string | null {
 	const v = tokens[i]!.value;
 	let j = i + 1;
@@ -169,38 +193,32 @@ function refuseWrite(tokens: Token[], i: number): string | null {
 		if (isWord(tokens[j], 'TABLE')) j++;
 	} else if (v === 'COMMENT') {
 		if (isWord(tokens[j], 'ON')) j++;
-		if (KINDS.has(tokens[j]?.value ?? '')) kind = tokens[j++]!.value;
+		kind = tokens[j]?.kind === 'word' ? tokens[j++]!.value : '';
 	} else if (v === 'CREATE' || v === 'DROP' || v === 'ALTER') {
 		if (isWord(tokens[j], 'OR') && isWord(tokens[j + 1], 'REPLACE')) j += 2;
-		while (isWord(tokens[j], 'TEMP', 'TEMPORARY', 'PERSISTENT', 'UNIQUE')) {
-			temp ||= isWord(tokens[j], 'TEMP', 'TEMPORARY');
+		while (isWord(tokens[j], 'TEMP', 'TEMPORARY')) {
+			temp = true;
 			j++;
 		}
 		if (isWord(tokens[j], 'MACRO') && isWord(tokens[j + 1], 'TABLE')) j++;
-		kind = KINDS.has(tokens[j]?.value ?? '') ? tokens[j++]!.value : '';
+		kind = tokens[j]?.kind === 'word' ? tokens[j++]!.value : '';
 		if (isWord(tokens[j], 'IF')) j += isWord(tokens[j + 1], 'NOT') ? 3 : 2;
-	} else if (v !== 'UPDATE') {
-		// Anything else goes to DuckDB: its parser reports typos, its read-only transaction writes.
-		return null;
-	}
-	if (kind === 'SCHEMA' || kind === 'DATABASE')
-		return `${v} ${kind} is refused: schemas and databases belong to the dashboard's engine.`;
-	if (kind === 'INDEX' && v === 'CREATE') {
-		while (tokens[j] && !isWord(tokens[j], 'ON')) j++;
-		j++;
 	}
 	const label = `${v}${kind ? ` ${kind}` : ''}`;
+	if ((v === 'CREATE' || v === 'DROP' || v === 'ALTER' || v === 'COMMENT') && !OWN_KINDS.has(kind))
+		return `${label} is refused: ${UNKNOWN}.`;
 	const names = targetNames(tokens, j, v);
-	const hit = names.findIndex((n) => isProtectedName(n[n.length - 1]!) && !isTempQualified(n));
+	if (names.length === 0) return `${label} is refused: the guard cannot tell what it changes.`;
+	const hit = names.findIndex((n) => isProtectedName(n[n.length - 1]!));
 	if (hit >= 0) {
 		const table = names[hit]![names[hit]!.length - 1]!;
 		return v === 'CREATE' || (v === 'ALTER' && hit > 0)
 			? `${label} "${table}" is refused: it would hide the dashboard's table of that name. Pick another name.`
 			: `${label} is refused: it would change the dashboard's table "${table}". The loaded tables are read-only here; to experiment, copy one first: CREATE TEMP TABLE my_${table.replace(/^_+/, '')} AS FROM ${table};`;
 	}
-	const first = names[0];
-	if (v === 'CREATE' && !temp && kind !== 'INDEX' && !(first && isTempQualified(first)))
-		return `${label} is refused: it would add to the dashboard's database. Create TEMP objects of your own instead, e.g. CREATE TEMP ${kind || 'TABLE'} …`;
+	const first = names[0]!;
+	if (v === 'CREATE' && !temp && !isTempQualified(first))
+		return `${label} is refused: it would add to the dashboard's database. Create TEMP objects of your own instead, e.g. CREATE TEMP ${kind} …`;
 	return null;
 }
 

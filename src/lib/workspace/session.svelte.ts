@@ -38,6 +38,8 @@ export class WorkspaceSession {
 	ms = $state(0);
 	statements = $state(0);
 	message = $state<RunMessage | null>(null);
+	/** Runs finished (outcome shown, catalog re-read): tests and assistive tech wait on it. */
+	runs = $state(0);
 	#cancelled = false;
 	#library: QueryLibrary;
 
@@ -92,7 +94,8 @@ export class WorkspaceSession {
 			rows: out.kind === 'result' ? out.table.numRows : null
 		});
 		// The script may have created or dropped TEMP objects: the browser shows them.
-		if (out.kind === 'result') await this.refreshCatalog();
+		if (out.kind === 'result') await this.refreshCatalog().catch(() => undefined);
+		this.runs++;
 	}
 
 	/** Interrupt the running query. */

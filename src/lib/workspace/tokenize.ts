@@ -3,6 +3,12 @@
  * keywords: it skips comments (`--`, nested `/* *\/`), string literals (`'it''s'`, `E'\''`,
  * `$tag$…$tag$`) and quoted identifiers (`"a""b"`) so words inside them are never mistaken for
  * keywords. Not a parser: DuckDB still parses what the guard lets through.
+ *
+ * Whitespace is exactly what DuckDB 1.4's parser reads as space, measured on the engine (every
+ * code point tried before and after a verb, tests/unit/workspace-guard.spec.ts): ASCII tab, LF,
+ * FF, CR, space (not VT), and U+00A0, U+2000–U+200B, U+202F, U+205F, U+2060, U+3000, U+FEFF. Any
+ * other character is part of a word or a punctuation token, so an invisible character can never
+ * hide a verb from the guard while DuckDB still sees it.
  */
 
 /** What a token is. Comments and whitespace produce no token. */
@@ -23,9 +29,18 @@ export interface Statement {
 	tokens: Token[];
 }
 
-const WORD_START = /[A-Za-z_\u0080-\uffff]/;
-const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
-const DOLLAR_TAG = /\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
+/** The characters DuckDB's parser treats as whitespace (see the file comment). */
+export const SQL_SPACES =
+	'\t\n\f\r \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u2060\u3000\ufeff';
+
+const SPACE = new RegExp(`[${SQL_SPACES}]`);
+const NON_ASCII = `\\u0080-\\uffff`;
+const WORD_START = new RegExp(`(?![${SQL_SPACES}])[A-Za-z_${NON_ASCII}]`);
+const WORD_PART = new RegExp(`(?![${SQL_SPACES}])[A-Za-z0-9_$${NON_ASCII}]`);
+const DOLLAR_TAG = new RegExp(
+	`\\$((?![${SQL_SPACES}])[A-Za-z_${NON_ASCII}](?:(?![${SQL_SPACES}])[A-Za-z0-9_${NON_ASCII}])*)?\\$`,
+	'y'
+);
 
 /** End (exclusive) of a quoted run opening at `i` with `q`, where a doubled `q` escapes it. */
 function endOfQuoted(sql: string, i: number, q: string, backslash = false): number {
@@ -38,6 +53,13 @@ function endOfQuoted(sql: string, i: number, q: string, backslash = false): numb
 		else j++;
 	}
 	return sql.length;
+}
+
+/** End (exclusive) of a `--` comment: DuckDB ends it at LF or CR, which stay outside it. */
+function endOfLineComment(sql: string, i: number): number {
+	let j = i + 2;
+	while (j < sql.length && sql[j] !== '\n' && sql[j] !== '\r') j++;
+	return j;
 }
 
 /** End (exclusive) of a block comment opening at `i`; DuckDB (like Postgres) nests them. */
@@ -67,11 +89,9 @@ export function tokenizeSql(sql: string): Token[] {
 	};
 	while (i < sql.length) {
 		const c = sql[i]!;
-		if (/\s/.test(c)) i++;
-		else if (sql.startsWith('--', i)) {
-			const nl = sql.indexOf('\n', i);
-			i = nl === -1 ? sql.length : nl + 1;
-		} else if (sql.startsWith('/*', i)) i = endOfBlockComment(sql, i);
+		if (SPACE.test(c)) i++;
+		else if (sql.startsWith('--', i)) i = endOfLineComment(sql, i);
+		else if (sql.startsWith('/*', i)) i = endOfBlockComment(sql, i);
 		else if (c === "'") push('string', endOfQuoted(sql, i, "'"));
 		else if ((c === 'e' || c === 'E') && sql[i + 1] === "'")
 			push('string', endOfQuoted(sql, i + 1, "'", true));
@@ -102,14 +122,34 @@ export function tokenizeSql(sql: string): Token[] {
 	return out;
 }
 
-/** The statements of a script, split at `;` outside strings and comments; empty ones dropped. */
+/**
+ * The text DuckDB is given for `tokens` of `sql`: the tokens as written, and between them only
+ * ASCII layout (comments and Unicode spaces become one space, line breaks are kept because they
+ * join adjacent string literals). DuckDB then parses exactly the tokens the guard read.
+ */
+function canonicalText(sql: string, tokens: Token[]): string {
+	let text = '';
+	for (const [k, tok] of tokens.entries()) {
+		if (k > 0) {
+			const gap = sql.slice(tokens[k - 1]!.end, tok.start);
+			const layout = gap.replace(/[^\n]/g, '');
+			text += layout || (gap ? ' ' : '');
+		}
+		text += sql.slice(tok.start, tok.end);
+	}
+	return text;
+}
+
+/**
+ * The statements of a script, split at `;` outside strings and comments; empty ones dropped. Each
+ * statement's text is canonical (comments and Unicode spaces between tokens replaced).
+ */
 export function splitStatements(sql: string): Statement[] {
 	const statements: Statement[] = [];
 	let current: Token[] = [];
 	const flush = () => {
 		if (current.length === 0) return;
-		const text = sql.slice(current[0]!.start, current[current.length - 1]!.end);
-		statements.push({ text, tokens: current });
+		statements.push({ text: canonicalText(sql, current), tokens: current });
 		current = [];
 	};
 	for (const tok of tokenizeSql(sql)) {
