@@ -25,11 +25,12 @@ async function setSql(page: Page, sql: string): Promise<void> {
 	await page.keyboard.insertText(sql);
 }
 
-/** Run the editor's text and wait for its outcome: a row count, or an alert. */
+/** Run the editor's text and wait for its outcome (the page counts finished runs). */
 async function run(page: Page, how: 'button' | 'keys' = 'button'): Promise<void> {
+	const runs = Number(await page.locator('main[data-runs]').getAttribute('data-runs'));
 	if (how === 'keys') await page.keyboard.press('ControlOrMeta+Enter');
 	else await page.getByRole('button', { name: 'Run', exact: true }).click();
-	await page.locator('[data-rows].summary, [data-message]').first().waitFor();
+	await page.locator(`main[data-runs="${runs + 1}"]`).waitFor({ timeout: 60_000 });
 }
 
 const rowCount = async (page: Page) =>
@@ -114,6 +115,25 @@ GROUP BY ALL ORDER BY year, sector`);
 		await page.keyboard.insertText(' WHERE outcomes.sta');
 		await page.keyboard.press('Control+Space');
 		await expect.poll(() => options.allTextContents()).toContain('status');
+	});
+
+	test('a query run the moment /workspace opens in a fresh profile waits and answers 46', async () => {
+		const page = await (await app.profile()).newPage();
+		const sampleFetches: string[] = [];
+		page.on('request', (r) => {
+			if (/meetings[^/]*\.csv$/.test(r.url())) sampleFetches.push(r.url());
+		});
+		await page.goto(`${app.origin}/workspace`);
+		await setSql(page, 'SELECT count(*) AS n FROM meetings');
+		// Asked while the engine is still starting: Run is disabled, Ctrl+Enter must wait too.
+		await expect(page.getByText('Starting the in-browser database…').isVisible()).resolves.toBe(
+			true
+		);
+		await run(page, 'keys');
+		const cells = page.locator('[role="row"][data-row="0"] [role="cell"]');
+		expect(await cells.allTextContents()).toEqual(['1', '46']);
+		// The dataset started once: the sample was fetched once, not by each waiting reader.
+		expect(sampleFetches).toHaveLength(1);
 	});
 
 	test('Ctrl+Enter runs; a syntax error shows DuckDB’s own message', async () => {

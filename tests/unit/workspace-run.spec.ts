@@ -201,3 +201,14 @@ ORDER BY theme_id`);
 		await conn.query('INSERT INTO attendance FROM kept WHERE meeting_no = 3; DROP TABLE kept');
 	});
 });
+
+describe('runs queued on one connection', () => {
+	test('scripts started together take turns: no transaction of one inside another', async () => {
+		const scripts = Array.from({ length: 6 }, (_, i) => `SELECT ${i} AS n; SELECT ${i} + 1 AS m`);
+		const outs = await Promise.all(scripts.map((sql) => runWorkspaceSql({ runner, sql })));
+		expect(outs.map((o) => o.kind)).toEqual(scripts.map(() => 'result'));
+		expect(outs.map((o) => (o.kind === 'result' ? tableToRows(o.table)[0] : null))).toEqual(
+			scripts.map((_, i) => ({ m: i + 1 }))
+		);
+	});
+});

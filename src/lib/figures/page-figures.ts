@@ -10,15 +10,6 @@ import { CHART_IDS, CHARTS, rowsOf, type ChartId, type ChartRowsSource } from '$
 import type { FigureContext, FigureVariant } from './figure-context';
 import { datasetFingerprint } from './fingerprint';
 
-/** Resolves once the first dataset is loaded (the engine starts with the page). */
-async function loaded(): Promise<void> {
-	// The dataset state has no event to await; its version turns 1 when the first load is in.
-	while (dataset.version === 0) {
-		if (dataset.status === 'failed') throw new Error(dataset.startError ?? 'no dataset');
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
-
 /** The context for charts of the loaded dataset; `order` numbers the figures (default: dashboard order). */
 export function pageFigures(o: {
 	view: () => ViewState;
@@ -43,7 +34,7 @@ export function pageFigures(o: {
 				.map((c) => c.label),
 		dataset: () => describeDataset(dataset.tables),
 		fingerprint: async () => {
-			await loaded();
+			await dataset.ready();
 			return datasetFingerprint(await dataset.connection(), dataset.version);
 		},
 		isSample: () => dataset.isSample,

@@ -18,6 +18,7 @@ const base = {
 	'app.nav.docs': 'Data contract',
 	'engine.starting': 'Starting the in-browser database…',
 	'engine.failed': 'The in-browser database could not start: {message}',
+	'engine.waiting': 'Waiting for the dataset to finish loading; the query runs as soon as it has.',
 	'dataset.sample': 'Sample data',
 	'dataset.sampleNote':
 		'Illustrative sample modelled on the ISC-TF report to TSAG; all figures except the named outcomes and meeting count are synthetic.',

@@ -1,7 +1,9 @@
 /**
  * The loaded dataset as app state: engine start (the saved dataset, else the bundled sample),
  * uploads with progress, cancel and their validation report, the analyst's choices, and saving
- * what was loaded. Charts re-query when `version` changes.
+ * what was loaded. Charts re-query when `version` changes; every reader of the live tables (the
+ * dashboard, the report, the workspace) first awaits `ready()`, so nothing answers from a dataset
+ * that is still starting or half-way through a load.
  */
 import { TABLE_NAMES } from '$lib/contract/contract';
 import { sharedConnection } from '$lib/db/engine';
@@ -48,9 +50,40 @@ export class DatasetState {
 	progress = $state<LoadProgress | null>(null);
 	#conn: SqlConnection | null = null;
 	#abort: AbortController | null = null;
+	#started: Promise<void> | null = null;
+	/** Settles when no start or load is running; replaced by a pending one when a load begins. */
+	#idle: Promise<void>;
+	#release: (error?: unknown) => void = () => undefined;
 	#loader = new DatasetLoader((p) => (this.progress = p));
 	/** The kept versions, the fingerprint, saving. */
 	readonly versions = new DatasetVersions(this.#loader.saver);
+
+	constructor() {
+		this.#idle = this.#hold();
+	}
+
+	/** A pending idle promise; `#release` settles it (rejects it with a start failure). */
+	#hold(): Promise<void> {
+		const p = new Promise<void>((resolve, reject) => {
+			this.#release = (error) => (error === undefined ? resolve() : reject(error));
+		});
+		p.catch(() => undefined);
+		return p;
+	}
+
+	/**
+	 * The shared connection once the dataset is complete: the start finished and no load is
+	 * running (a load begun while waiting is waited for too). Starts the engine when nothing has;
+	 * rejects when the start failed.
+	 */
+	async ready(): Promise<SqlConnection> {
+		void this.start();
+		for (;;) {
+			const idle = this.#idle;
+			await idle;
+			if (idle === this.#idle && this.status === 'ready') return this.connection();
+		}
+	}
 
 	/** True when every dashboard table holds the bundled sample. */
 	isSample = $derived(this.tables.length > 0 && this.tables.every((r) => r.source !== 'upload'));
@@ -61,8 +94,13 @@ export class DatasetState {
 		return this.#conn;
 	}
 
-	/** Start the engine and load the saved dataset, or the bundled sample when there is none. */
-	async start(): Promise<void> {
+	/** Start (once) the engine and load the saved dataset, or the bundled sample when there is none. */
+	start(): Promise<void> {
+		this.#started ??= this.#start();
+		return this.#started;
+	}
+
+	async #start(): Promise<void> {
 		try {
 			const conn = await this.connection();
 			await conn.query(initDatasetSql());
@@ -71,9 +109,11 @@ export class DatasetState {
 			this.versions.history = restored.history;
 			await this.#refresh(conn);
 			this.status = 'ready';
+			this.#release();
 		} catch (e) {
 			this.status = 'failed';
 			this.startError = t('engine.failed', { message: e instanceof Error ? e.message : String(e) });
+			this.#release(new Error(this.startError));
 		} finally {
 			this.progress = null;
 		}
@@ -90,6 +130,7 @@ export class DatasetState {
 	async #run(files: string[], work: (conn: SqlConnection, signal: AbortSignal) => Promise<void>) {
 		const conn = await this.connection();
 		this.status = 'busy';
+		this.#idle = this.#hold();
 		this.#abort = new AbortController();
 		try {
 			await work(conn, this.#abort.signal);
@@ -99,6 +140,7 @@ export class DatasetState {
 			this.status = 'ready';
 			this.progress = null;
 			this.#abort = null;
+			this.#release();
 		}
 	}
 

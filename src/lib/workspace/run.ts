@@ -62,22 +62,42 @@ export async function runReadOnly(runner: StatementRunner, sql: string): Promise
 	return table;
 }
 
-/** Guard, then run a script statement by statement; the outcome carries the last result. */
+const queues = new WeakMap<StatementRunner, Promise<unknown>>();
+
+/**
+ * Run `work` alone on `runner`: scripts and catalog reads queued on one connection take turns, so
+ * one script's BEGIN … COMMIT never interleaves with another's ("Current transaction is aborted").
+ */
+export function exclusive<T>(runner: StatementRunner, work: () => Promise<T>): Promise<T> {
+	const next = (queues.get(runner) ?? Promise.resolve()).then(work);
+	queues.set(
+		runner,
+		next.catch(() => undefined)
+	);
+	return next;
+}
+
+/** Guard, then run a script statement by statement (alone on its runner); the last result. */
 export async function runWorkspaceSql(o: RunOptions): Promise<RunOutcome> {
-	const { runner, sql, isCancelled = () => false, now = () => performance.now() } = o;
-	const verdict = checkWorkspaceSql(sql);
+	const verdict = checkWorkspaceSql(o.sql);
 	if (!verdict.ok) return { kind: 'refused', message: verdict.message };
-	if (verdict.statements.length === 0)
+	return exclusive(o.runner, () => runStatements(o, verdict.statements));
+}
+
+/** The statements of an allowed script, each in its own read-only transaction. */
+async function runStatements(o: RunOptions, statements: string[]): Promise<RunOutcome> {
+	const { runner, isCancelled = () => false, now = () => performance.now() } = o;
+	if (statements.length === 0)
 		return { kind: 'error', message: 'There is no statement to run.', statement: 0 };
 	const start = now();
 	let table: Table | null = null;
-	for (const [i, statement] of verdict.statements.entries()) {
+	for (const [i, statement] of statements.entries()) {
 		try {
 			table = await runReadOnly(runner, statement);
 		} catch (e) {
 			if (isCancelled()) return { kind: 'cancelled', ms: now() - start };
 			const text = explainError(e instanceof Error ? e.message : String(e));
-			const where = verdict.statements.length > 1 ? `Statement ${i + 1}: ` : '';
+			const where = statements.length > 1 ? `Statement ${i + 1}: ` : '';
 			return { kind: 'error', message: `${where}${text}`, statement: i };
 		}
 	}
@@ -85,6 +105,6 @@ export async function runWorkspaceSql(o: RunOptions): Promise<RunOutcome> {
 		kind: 'result',
 		table: table!,
 		ms: now() - start,
-		statements: verdict.statements.length
+		statements: statements.length
 	};
 }

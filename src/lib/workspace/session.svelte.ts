@@ -15,7 +15,8 @@ import {
 import { describeColumns, type ResultColumn } from './cells';
 import { workspaceConnection } from './connection';
 import type { QueryLibrary } from './library.svelte';
-import { runWorkspaceSql } from './run';
+import { t } from '$lib/i18n';
+import { exclusive, runWorkspaceSql } from './run';
 
 /** A table or view in the schema browser, with its columns and (tables only) exact row count. */
 export interface CatalogEntry extends CatalogTableRow {
@@ -25,13 +26,21 @@ export interface CatalogEntry extends CatalogTableRow {
 
 /** A message under the editor: an error (DuckDB's text), a refusal by the guard, a cancellation. */
 export interface RunMessage {
-	kind: 'error' | 'refused' | 'cancelled';
+	kind: 'error' | 'refused' | 'cancelled' | 'waiting';
 	text: string;
+}
+
+/** The dataset's readiness as the workspace needs it (DatasetState provides both). */
+export interface DatasetReadiness {
+	/** Resolves when the dataset is complete (started, no load running); rejects if it failed. */
+	ready(): Promise<unknown>;
+	/** True when `ready()` would resolve now. */
+	isReady(): boolean;
 }
 
 /** Workspace state: one instance per page. */
 export class WorkspaceSession {
-	status = $state<'connecting' | 'idle' | 'running'>('connecting');
+	status = $state<'connecting' | 'idle' | 'waiting' | 'running'>('connecting');
 	catalog = $state.raw<CatalogEntry[]>([]);
 	result = $state.raw<Table | null>(null);
 	columns = $state.raw<ResultColumn[]>([]);
@@ -42,9 +51,12 @@ export class WorkspaceSession {
 	runs = $state(0);
 	#cancelled = false;
 	#library: QueryLibrary;
+	#dataset: DatasetReadiness;
 
-	constructor(library: QueryLibrary) {
+	/** `dataset` tells when the loaded tables are complete: every run and catalog read awaits it. */
+	constructor(library: QueryLibrary, dataset: DatasetReadiness) {
 		this.#library = library;
+		this.#dataset = dataset;
 	}
 
 	/** Table name -> column names, for the editor's completion. */
@@ -54,12 +66,15 @@ export class WorkspaceSession {
 
 	/** Re-read the catalog (after a load, or after the analyst created or dropped TEMP objects). */
 	async refreshCatalog(): Promise<void> {
+		await this.#dataset.ready();
 		const conn = await workspaceConnection();
 		if (this.status === 'connecting') this.status = 'idle';
-		const tables = tableToRows<CatalogTableRow>(await conn.run(catalogTablesSql()));
-		const cols = tableToRows<CatalogColumnRow>(await conn.run(catalogColumnsSql()));
-		const counted = tables.filter((t) => t.kind === 'table').map((t) => t.name);
-		const counts = tableToRows<RowCountRow>(await conn.run(rowCountsSql(counted)));
+		const [tables, cols, counts] = await exclusive(conn, async () => {
+			const tables = tableToRows<CatalogTableRow>(await conn.run(catalogTablesSql()));
+			const cols = tableToRows<CatalogColumnRow>(await conn.run(catalogColumnsSql()));
+			const counted = tables.filter((t) => t.kind === 'table').map((t) => t.name);
+			return [tables, cols, tableToRows<RowCountRow>(await conn.run(rowCountsSql(counted)))];
+		});
 		this.catalog = tables.map((t) => ({
 			...t,
 			rows: counts.find((c) => c.name === t.name)?.rows ?? null,
@@ -67,9 +82,22 @@ export class WorkspaceSession {
 		}));
 	}
 
-	/** Run the editor's text; the outcome replaces the previous result or message. */
+	/**
+	 * Run the editor's text (Run and Ctrl+Enter alike) once the dataset is complete, saying so
+	 * while it waits; the outcome replaces the previous result or message.
+	 */
 	async run(sql: string): Promise<void> {
-		if (this.status === 'running') return;
+		if (this.status === 'running' || this.status === 'waiting') return;
+		this.status = 'waiting';
+		if (!this.#dataset.isReady()) this.message = { kind: 'waiting', text: t('engine.waiting') };
+		try {
+			await this.#dataset.ready();
+		} catch (e) {
+			this.status = 'idle';
+			this.message = { kind: 'error', text: e instanceof Error ? e.message : String(e) };
+			this.runs++;
+			return;
+		}
 		const runner = await workspaceConnection();
 		this.status = 'running';
 		this.#cancelled = false;
