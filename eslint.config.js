@@ -44,6 +44,21 @@ export default ts.config(
 			'svelte/no-at-html-tags': 'error'
 		}
 	},
+	{
+		files: ['src/**'],
+		rules: {
+			// Spreading a data-sized array into Math.max/min overflows the call stack (issue 14):
+			// use maxOf (charts/common.ts), d3's max/min/extent or a loop.
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						"CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+					message: 'No spread into Math.max/min: use maxOf, d3.max/min/extent or a loop.'
+				}
+			]
+		}
+	},
 	// One slicing rule (docs/ARCHITECTURE.md, "Folders"): features sit on a shared core, and the
 	// core never reaches up into a feature. Dynamic import() is not checked by this rule.
 	{

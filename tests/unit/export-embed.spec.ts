@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import {
 	decodeEmbed,
+	EMBED_BOUNDS,
 	EmbedError,
 	encodeEmbed,
 	fromBase64Url,
@@ -12,6 +13,8 @@ import {
 	toBase64Url,
 	type EmbedPayload
 } from '../../src/lib/figures/embed-payload';
+import { layoutThemeTrends } from '../../src/lib/charts/theme-trends/layout';
+import { layoutThemeSectorHeatmap } from '../../src/lib/charts/theme-sector-heatmap/layout';
 
 const meta = {
 	dataset: 'meetings.csv, themes.csv',
@@ -122,5 +125,53 @@ describe('embed payload', () => {
 		const big = await pack(wire({ pad: 'x'.repeat(2_000_000) }));
 		expect(big.length).toBeLessThan(MAX_EMBED_CHARS);
 		expect(await reason(big)).toBe('too much data once unpacked');
+	});
+});
+
+describe('embed payloads a chart cannot draw', () => {
+	// The review's link: 200 themes, each with a count in year 1 and in year 9999.
+	const rows = Array.from({ length: 200 }, (_, i) =>
+		[1, 9999].map((year) => ({ theme_id: `t${i}`, theme: `Theme ${i}`, year, outcomes: i + 1 }))
+	).flat();
+
+	test('200 themes over years 1–9999 are refused with the counts and the limits', async () => {
+		const text = await pack({
+			v: 1,
+			c: 'theme-trends',
+			f: ['theme_id', 'theme', 'year', 'outcomes'],
+			r: rows.map((r) => [r.theme_id, r.theme, r.year, r.outcomes]),
+			m: meta
+		});
+		const e = await decodeEmbed(text, 'theme-trends').catch((x: unknown) => x);
+		expect(e).toBeInstanceOf(EmbedError);
+		expect((e as EmbedError).kind).toBe('too-many');
+		expect((e as EmbedError).message).toBe(`200 themes; at most ${EMBED_BOUNDS.themes}`);
+	});
+
+	test('a span of years past the bound is refused even for few themes', async () => {
+		const text = await pack({
+			v: 1,
+			c: 'theme-trends',
+			f: ['theme_id', 'theme', 'year', 'outcomes'],
+			r: [
+				['a', 'A', 1, 1],
+				['a', 'A', 9999, 1]
+			],
+			m: meta
+		});
+		expect(await reason(text, 'theme-trends')).toBe(
+			`9999 years (1–9999); at most ${EMBED_BOUNDS.years}`
+		);
+	});
+
+	test('the layouts themselves draw 200 themes × years 1–9999 without overflowing the stack', () => {
+		const model = layoutThemeTrends({ rows, width: 800 });
+		expect(model.panels).toHaveLength(200);
+		expect(model.years).toHaveLength(9999);
+		const heat = layoutThemeSectorHeatmap({
+			rows: rows.map((r, i) => ({ ...r, sector: i % 2 ? 'BR' : 'TSB' })),
+			width: 800
+		});
+		expect(heat.themes).toHaveLength(200);
 	});
 });

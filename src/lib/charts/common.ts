@@ -90,10 +90,24 @@ export function wrapLines(opts: { text: string; maxChars: number; maxLines: numb
 	return lines;
 }
 
+/**
+ * The largest `value` of `items`, and at least `floor` (default 0). A loop: spreading a data-sized
+ * array into Math.max overflows the call stack (an embed link can carry 200 themes × 9,999 years).
+ */
+export function maxOf<T>(items: Iterable<T>, value: (d: T) => number, floor = 0): number {
+	let m = floor;
+	for (const d of items) {
+		const v = value(d);
+		if (v > m) m = v;
+	}
+	return m;
+}
+
 /** Every calendar year from the smallest to the largest of `years`, gaps included. */
 export function spanYears(years: Iterable<number>): number[] {
-	const ys = [...years];
-	return ys.length === 0 ? [] : range(Math.min(...ys), Math.max(...ys) + 1);
+	let [lo, hi] = [Infinity, -Infinity];
+	for (const y of years) [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
+	return lo > hi ? [] : range(lo, hi + 1);
 }
 
 /** Year ticks at band centres, thinned to every 1st, 2nd, 5th, 10th… year so labels never touch. */

@@ -90,7 +90,8 @@ export function yearsExtent(opts: {
 	years: readonly [number, number];
 }): [number, number] | null {
 	const { steps } = opts;
-	const [a, b] = [Math.min(...opts.years), Math.max(...opts.years)];
+	const [y0, y1] = opts.years;
+	const [a, b] = [Math.min(y0, y1), Math.max(y0, y1)];
 	const idx = steps.years.flatMap((y, i) => (y >= a && y <= b ? [i] : []));
 	if (idx.length === 0) return null;
 	return [steps.left + idx[0]! * steps.step, steps.left + (idx.at(-1)! + 1) * steps.step];

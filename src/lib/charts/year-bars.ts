@@ -8,6 +8,7 @@ import {
 	layoutCountTicks,
 	layoutLegend,
 	layoutYearTicks,
+	maxOf,
 	round,
 	spanYears,
 	type LegendEntry,
@@ -65,11 +66,11 @@ export function layoutYearBars<K extends string>(opts: {
 	const years = spanYears(opts.years);
 	const legend = layoutLegend({ entries: opts.legend, width });
 	const totals = new Map(years.map((yr) => [yr, keys.reduce((s, k) => s + value(yr, k), 0)]));
-	const max = Math.max(0, ...totals.values());
+	const max = maxOf(totals.values(), (v) => v);
 	const margin: Margin = { top: legend.height + top, right, bottom: 44, left: 0 };
 	const y = scaleLinear([0, max || 1], [height - margin.bottom, margin.top]).nice();
 	const yTicks = layoutCountTicks({ y });
-	margin.left = round(22 + Math.max(0, ...yTicks.map((t) => estimateWidth(t.label))) + 6);
+	margin.left = round(22 + maxOf(yTicks, (t) => estimateWidth(t.label)) + 6);
 	const x = scaleBand(years, [margin.left, width - margin.right])
 		.paddingInner(0.2)
 		.paddingOuter(0.1);

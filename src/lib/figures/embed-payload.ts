@@ -13,6 +13,8 @@ export const MAX_EMBED_CHARS = 16_384;
 const MAX_JSON_BYTES = 1_000_000;
 /** Most rows a payload may carry. */
 const MAX_ROWS = 5_000;
+/** Most distinct themes, years from first to last, and theme × year cells a chart is drawn for. */
+export const EMBED_BOUNDS = { themes: 100, years: 100, cells: 5_000 };
 
 /** Wording that travels with embedded numbers, for the source note. */
 export interface EmbedMeta {
@@ -33,7 +35,7 @@ export interface EmbedPayload {
 /** Why a payload cannot be made or read. */
 export class EmbedError extends Error {
 	constructor(
-		readonly kind: 'too-large' | 'malformed',
+		readonly kind: 'too-large' | 'malformed' | 'too-many',
 		message: string,
 		readonly size = 0
 	) {
@@ -162,5 +164,26 @@ export async function decodeEmbed(text: string, chart: ChartId): Promise<EmbedPa
 			throw malformed(`row ${i + 1} has the wrong shape`);
 		return Object.fromEntries(fields.map((f, k) => [f.name, checkCell(f, r[k], `row ${i + 1}`)]));
 	});
+	checkBounds(rows);
 	return { chart, rows, meta: checkMeta(w.m) };
+}
+
+/**
+ * Refuse rows that would draw an unreadable (and slow) chart: too many themes, a span of years
+ * too long, too many theme × year cells. The message names the count and the limit.
+ */
+function checkBounds(rows: Record<string, string | number>[]): void {
+	const themes = new Set<unknown>();
+	let [lo, hi] = [Infinity, -Infinity];
+	for (const r of rows) {
+		if ('theme_id' in r) themes.add(r.theme_id);
+		if (typeof r.year === 'number') [lo, hi] = [Math.min(lo, r.year), Math.max(hi, r.year)];
+	}
+	const years = lo > hi ? 0 : hi - lo + 1;
+	const b = EMBED_BOUNDS;
+	const over = (what: string, n: number, limit: number) =>
+		new EmbedError('too-many', `${n} ${what}; at most ${limit}`, n);
+	if (themes.size > b.themes) throw over('themes', themes.size, b.themes);
+	if (years > b.years) throw over(`years (${lo}–${hi})`, years, b.years);
+	if (themes.size * years > b.cells) throw over('theme × year cells', themes.size * years, b.cells);
 }

@@ -46,6 +46,9 @@ export const exportStrings = {
 		'This chart’s numbers are too large to carry in an embed link ({size} characters; the limit is {limit}). Narrow the filters (a shorter period, one sector or theme), or export an SVG or PNG instead.',
 	'embed.malformed':
 		'This embed link is damaged or incomplete ({reason}). Ask its author for the embed code again.',
+	'embed.tooMany':
+		'This embed link carries more than its chart can draw legibly ({reason}). Narrow the filters (a shorter period, fewer themes) and copy the embed code again.',
+	'embed.renderFailed': 'This chart could not be drawn from the link’s numbers ({reason}).',
 	'embed.unknownChart': 'There is no chart named “{chart}”.',
 	'embed.loading': 'Loading the chart…',
 	'embed.source': 'Source: ISC-TF exports ({dataset}), {period}; filters: {filters}.',

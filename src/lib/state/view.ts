@@ -137,7 +137,7 @@ export function applySelection(v: ViewState, s: Selection): ViewState {
 	toggle('status', s.status);
 	const years = s.years ?? (s.year !== undefined ? [s.year, s.year] : null);
 	if (years) {
-		const [a, b] = [Math.min(...years), Math.max(...years)];
+		const [a, b] = [Math.min(years[0], years[1]), Math.max(years[0], years[1])];
 		const from = `${String(a).padStart(4, '0')}-01-01`;
 		const to = `${String(b).padStart(4, '0')}-12-31`;
 		const same = v.period === 'custom' && v.from === from && v.to === to;

@@ -3,7 +3,7 @@
  * (cells, options) -> model in px: no DOM, no DuckDB. Values are summed per x value, so a result
  * with several rows per category (e.g. per year and sector) charts the category's total.
  */
-import { scaleBand, scaleLinear, scaleUtc, line as d3line } from 'd3';
+import { max, min, scaleBand, scaleLinear, scaleUtc, line as d3line } from 'd3';
 import { formatNumber } from '$lib/i18n';
 import type { ColumnKind, PlainCell } from './cells';
 
@@ -116,21 +116,24 @@ export function layoutQuickChart(o: {
 }): QuickChartModel {
 	const { points, kind, xKind, width, height = 300 } = o;
 	const ys = points.map((p) => p.y);
-	const y = scaleLinear([Math.min(0, ...ys), Math.max(0, ...ys)], [height - 32, 12]).nice();
+	const y = scaleLinear(
+		[Math.min(0, min(ys) ?? 0), Math.max(0, max(ys) ?? 0)],
+		[height - 32, 12]
+	).nice();
 	if (points.length === 0 || y.domain()[0] === y.domain()[1]) y.domain([0, 1]);
 	const yTicks = y.ticks(5).map((v) => ({ pos: round(y(v)), label: formatNumber(v) }));
 	const margin = {
 		top: 12,
 		right: 16,
 		bottom: 32,
-		left: round(Math.max(24, ...yTicks.map((t) => textWidth(t.label))) + 12)
+		left: round(Math.max(24, max(yTicks, (t) => textWidth(t.label)) ?? 0) + 12)
 	};
 	const label = (p: ChartPoint) => (xKind === 'date' ? dateLabel(Number(p.x)) : String(p.x));
 	const plot: [number, number] = [margin.left, width - margin.right];
 	const zeroY = round(y(0));
 	if (kind === 'line' && xKind === 'date' && points.length > 0) {
 		const xs = points.map((p) => Number(p.x));
-		const x = scaleUtc([new Date(Math.min(...xs)), new Date(Math.max(...xs))], plot);
+		const x = scaleUtc([new Date(min(xs) ?? 0), new Date(max(xs) ?? 0)], plot);
 		const count = Math.max(2, Math.floor((plot[1] - plot[0]) / 90));
 		const xTicks = x.ticks(count).map((d) => ({ pos: round(x(d)), label: x.tickFormat(count)(d) }));
 		const marks = points.map((p) => dot(p, label(p), x(new Date(Number(p.x))), y(p.y)));
@@ -142,7 +145,7 @@ export function layoutQuickChart(o: {
 	)
 		.paddingInner(kind === 'bar' ? 0.2 : 0)
 		.paddingOuter(kind === 'bar' ? 0.1 : 0.5);
-	const widest = Math.max(0, ...points.map((p) => textWidth(clip(label(p)))));
+	const widest = Math.max(0, max(points, (p) => textWidth(clip(label(p)))) ?? 0);
 	const every = Math.max(1, Math.ceil((widest + 8) / Math.max(x.step(), 1e-6)));
 	const xTicks = points
 		.filter((_, i) => i % every === 0)

@@ -33,7 +33,7 @@ export function columnWidths(o: {
 	return columns.map((c) => {
 		// Headers are bold: a wider advance per character than the cells' regular text.
 		const header = c.name.length * 8.5 + 24;
-		const cells = Math.max(0, ...sample(c.index).map((s) => s.length)) * 7.5 + 20;
+		const cells = sample(c.index).reduce((m, s) => Math.max(m, s.length), 0) * 7.5 + 20;
 		return Math.round(Math.min(max, Math.max(min, header, cells)));
 	});
 }

@@ -6,7 +6,7 @@
 import { arc, chord, descending, ribbon, type Chord, type ChordGroup } from 'd3';
 import { SECTORS } from '$lib/contract/contract';
 import type { SectorPairRow } from '$lib/db/queries/dashboard';
-import { estimateWidth, round } from '../common';
+import { estimateWidth, maxOf, round } from '../common';
 import { SECTOR_COLORS } from '../palette';
 
 /** Options of `layoutSectorCollaboration`. Sizes in px. */
@@ -84,7 +84,7 @@ export function layoutSectorCollaboration(
 	const size = Math.max(160, Math.min(width, maxDiameter));
 	// Bold text, padded into a box big enough to click; the ring leaves room for the widest.
 	const box = (sector: string) => [estimateWidth(sector) * 1.15 + 12, 22] as const;
-	const outer = size / 2 - 4 - Math.max(22, ...sectors.map((s) => box(s)[0]));
+	const outer = size / 2 - 4 - maxOf(sectors, (s) => box(s)[0], 22);
 	const inner = outer - ARC_WIDTH;
 	const [cx, cy] = [round(width / 2), round(size / 2)];
 	const chords = chord().padAngle(0.04).sortSubgroups(descending)(matrix);

@@ -7,7 +7,7 @@ import { SECTORS } from '$lib/contract/contract';
 import type { ThemeSectorRow } from '$lib/db/queries/dashboard';
 import { formatNumber } from '$lib/i18n';
 import { HEAT_RAMP } from '../palette';
-import { CHAR_WIDTH, round, truncate } from '../common';
+import { CHAR_WIDTH, maxOf, round, truncate } from '../common';
 
 /** Options of `layoutThemeSectorHeatmap`. Sizes in px. */
 export interface ThemeSectorHeatmapOptions {
@@ -106,11 +106,11 @@ export function layoutThemeSectorHeatmap(opts: ThemeSectorHeatmapOptions): Theme
 		.sort(
 			(a, b) => b.total - a.total || a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1)
 		);
-	const max = Math.max(0, ...themes.flatMap((t) => [...t.counts.values()]));
+	const max = maxOf(themes, (t) => maxOf(t.counts.values(), (v) => v));
 
 	const cap = Math.min(maxLabelWidth, Math.round(width * 0.45));
 	const maxChars = Math.floor((cap - 8) / CHAR_WIDTH);
-	const longest = Math.max(0, ...themes.map((t) => Math.min(t.name.length, maxChars)));
+	const longest = maxOf(themes, (t) => Math.min(t.name.length, maxChars));
 	const labelWidth = round(Math.min(cap, Math.max(MIN_LABEL_WIDTH, longest * CHAR_WIDTH + 8)));
 	const top = 44;
 	const colWidth = (width - labelWidth - 4) / sectors.length;

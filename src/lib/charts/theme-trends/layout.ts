@@ -6,7 +6,7 @@
 import { area, line, scaleLinear } from 'd3';
 import type { ThemeTrendRow } from '$lib/db/queries/dashboard';
 import { formatNumber } from '$lib/i18n';
-import { CHAR_WIDTH, estimateWidth, round, spanYears, wrapLines } from '../common';
+import { CHAR_WIDTH, estimateWidth, maxOf, round, spanYears, wrapLines } from '../common';
 
 /** Options of `layoutThemeTrends`. Sizes in px. */
 export interface ThemeTrendsOptions {
@@ -101,7 +101,7 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 			return { id, name: t.name, values, recent, total: values.reduce((s, v) => s + v, 0) };
 		})
 	);
-	const max = Math.max(0, ...themes.flatMap((t) => t.values));
+	const max = maxOf(themes, (t) => maxOf(t.values, (v) => v));
 
 	// As many columns as fit, then as few as keep the same number of rows, so the last row is
 	// as full as it can be (13 themes in 6 columns would leave one alone on the third row).
@@ -113,7 +113,7 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 	// Names are bold, about 15% wider than the regular text CHAR_WIDTH estimates.
 	const maxChars = Math.floor((cellWidth - 2 * PAD) / (CHAR_WIDTH * 1.15));
 	const lines = themes.map((t) => wrapLines({ text: t.name, maxChars, maxLines: 2 }));
-	const extra = (Math.max(1, ...lines.map((l) => l.length)) - 1) * NAME_LINE;
+	const extra = (maxOf(lines, (l) => l.length, 1) - 1) * NAME_LINE;
 	const cellHeight = (opts.cellHeight ?? 96) + extra;
 	const [plotTop, plotBottom] = [NAME_BASELINE + extra + 10, cellHeight - PAD - 14];
 	const x = scaleLinear([years[0] ?? 0, years.at(-1) ?? 1], [PAD, cellWidth - labelRoom]);
