@@ -7,7 +7,9 @@ export function csvCell(value: unknown): string {
 	if (value === null || value === undefined) return '';
 	let s = Array.isArray(value) ? value.join(';') : String(value);
 	// A leading apostrophe makes Excel and LibreOffice show the text instead of running it (OWASP).
-	if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
+	// The final text is judged (a list joins to text too); only true numbers keep a leading minus.
+	const isNumber = typeof value === 'number' || typeof value === 'bigint';
+	if (!isNumber && FORMULA_START.test(s)) s = `'${s}`;
 	return /[",\r\n;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
