@@ -20,7 +20,7 @@ export function getEngine(): Promise<AsyncDuckDB> {
 		performance.mark('intersect:engine-start');
 		// Dynamic import: the engine must never be evaluated during the build's server pass.
 		const duckdb = await import('@duckdb/duckdb-wasm');
-		// Absolute URLs: the fenced worker runs from a blob: URL, against which paths do not resolve.
+		// Absolute URLs: the fenced worker (static/engine-fence.js) loads them from its own location.
 		const abs = (u: string) => new URL(u, location.href).href;
 		const bundle = await duckdb.selectBundle({
 			mvp: { mainModule: abs(mvpWasm), mainWorker: mvpWorker },
