@@ -21,5 +21,12 @@ export function openTabChannel(
 	if (typeof BroadcastChannel === 'undefined') return () => undefined;
 	const channel = new BroadcastChannel(NAME);
 	channel.onmessage = (e: MessageEvent<DatasetAnnouncement>) => onmessage(e.data);
-	return (a) => channel.postMessage(a);
+	// Plain copies (state proxies cannot be cloned); an announcement that fails is not a failed load.
+	return (a) => {
+		try {
+			channel.postMessage({ files: [...a.files], id: a.id });
+		} catch {
+			/* the other tabs simply are not told */
+		}
+	};
 }
