@@ -152,3 +152,33 @@ describe('storage that cannot lie', () => {
 		await page.close().catch(() => undefined);
 	});
 });
+
+describe('two tabs', () => {
+	test('two tabs of one profile loading at once both keep their load, and each can show the other', async () => {
+		const context = await app.profile();
+		const open = async () => {
+			const p = await context.newPage();
+			await p.goto(app.origin);
+			await settled(p);
+			return p;
+		};
+		const [a, b] = [await open(), await open()];
+		await Promise.all([
+			upload(a, ['good/meetings-semicolon.csv']),
+			upload(b, ['good/themes-comma.csv'])
+		]);
+		await Promise.all([waitForLoaded(a), waitForLoaded(b)]);
+		// Whichever saved first is told by the other's announcement; the later save merged both.
+		const offer = (p: Page) => p.locator('[data-elsewhere]');
+		await expect
+			.poll(async () => (await offer(a).count()) + (await offer(b).count()), { timeout: 60_000 })
+			.toBeGreaterThan(0);
+		const c = await open();
+		const both = await badge(c).textContent();
+		expect(both).toContain('meetings-semicolon.csv');
+		expect(both).toContain('themes-comma.csv');
+		const behind = (await offer(a).count()) ? a : b;
+		await behind.getByRole('button', { name: 'Show it here' }).click();
+		await expect.poll(() => fingerprint(behind), { timeout: 60_000 }).toBe(await fingerprint(c));
+	});
+});

@@ -10,7 +10,12 @@ import type { TableName } from '../../src/lib/contract/contract';
 import type { LoadMode } from '../../src/lib/db/queries/dataset';
 import type { BatchReport } from '../../src/lib/ingest/load';
 import { DatasetSaver } from '../../src/lib/state/dataset-saver';
-import { currentVersion, KEEP_VERSIONS, type History } from '../../src/lib/state/history';
+import {
+	currentVersion,
+	KEEP_VERSIONS,
+	othersFiles,
+	type History
+} from '../../src/lib/state/history';
 import { readFiles, readSaved, saveVersion } from '../../src/lib/state/persist';
 import { sampleVersion } from '../../src/lib/state/history';
 import { usedKeys, type StoredDataset } from '../../src/lib/state/stored-dataset';
@@ -184,6 +189,7 @@ describe('two tabs saving', () => {
 		expect(now.themes.map((e) => e.name)).toEqual(['themes-b.csv']);
 		// The merged version's numbers are not those of either tab's live tables.
 		expect(r.version.fingerprint).toBeNull();
+		expect(othersFiles(r.version)).toEqual(['meetings-a.csv']);
 	});
 
 	test('two tabs loading the same table: the later load wins and says so', async () => {

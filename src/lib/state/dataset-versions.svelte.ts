@@ -8,8 +8,9 @@ import { fingerprintSql, type FingerprintRow } from '$lib/db/queries/fingerprint
 import { queryRows } from '$lib/db/rows';
 import type { SqlConnection } from '$lib/db/types';
 import type { DatasetFacts, DatasetSaver } from './dataset-saver';
-import { currentVersion, type DatasetVersion, type History } from './history';
+import { currentVersion, othersFiles, type DatasetVersion, type History } from './history';
 import { saveAlerts } from './save-messages';
+import { openTabChannel, type DatasetAnnouncement } from './tab-channel';
 
 /** The kept versions of the dataset and the live tables' place among them. */
 export class DatasetVersions {
@@ -19,9 +20,26 @@ export class DatasetVersions {
 	history = $state<History | null>(null);
 	/** The live tables' fingerprint. */
 	fingerprint = $state<string | null>(null);
+	/** Another tab stored a dataset this tab does not show (or this tab's save merged one in). */
+	elsewhere = $state<DatasetAnnouncement | null>(null);
 	#rows: DatasetFacts['rows'] = {};
+	#announce: ((a: DatasetAnnouncement) => void) | null = null;
 
 	constructor(private readonly saver: DatasetSaver) {}
+
+	/** Listen to the other tabs (in the browser, once the app starts). */
+	listen(): void {
+		this.#announce ??= openTabChannel((a) => {
+			if (a.id !== this.history?.current) this.elsewhere = a;
+		});
+	}
+
+	/** The live tables now show the stored current version of `history`: tell the other tabs. */
+	stored(history: History, files: string[]): void {
+		this.history = history;
+		this.elsewhere = null;
+		this.#announce?.({ files, id: history.current });
+	}
 
 	/** Note the live tables' row counts and fingerprint (after every change of them). */
 	async noteLive(conn: SqlConnection, tables: DatasetStatusRow[]): Promise<void> {
@@ -36,7 +54,9 @@ export class DatasetVersions {
 		this.saving = true;
 		try {
 			const r = await this.saver.save(files, { rows: this.#rows, fingerprint: this.fingerprint });
-			this.history = r.history;
+			this.stored(r.history, files);
+			// The stored version holds another tab's tables too: this tab can show it.
+			if (r.merged) this.elsewhere = { files: othersFiles(r.version), id: r.version.id };
 			return saveAlerts(r);
 		} catch (e) {
 			return saveAlerts(e);

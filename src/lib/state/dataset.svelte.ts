@@ -103,6 +103,7 @@ export class DatasetState {
 	async #start(): Promise<void> {
 		try {
 			const conn = await this.connection();
+			this.versions.listen();
 			await conn.query(initDatasetSql());
 			const restored = await this.#loader.restore(conn);
 			this.message = restored.message;
@@ -249,6 +250,20 @@ export class DatasetState {
 		});
 	}
 
+	/** Show the stored current version (another tab's load): as on start, from storage. */
+	async showStored(): Promise<void> {
+		if (this.status !== 'ready') return;
+		await this.cancelPending();
+		await this.#run([], async (conn) => {
+			const restored = await this.#loader.restore(conn);
+			this.message = restored.message;
+			this.versions.history = restored.history;
+			this.versions.elsewhere = null;
+			this.lastReport = null;
+			await this.#refresh(conn);
+		});
+	}
+
 	/** Go back to the version the current one was loaded on top of. */
 	undo(): Promise<void> {
 		const v = this.versions.undoTarget;
@@ -263,7 +278,7 @@ export class DatasetState {
 		this.message = null;
 		await this.#run(v.files, async (conn) => {
 			const r = await this.#loader.switchTo(conn, v);
-			this.versions.history = r.history;
+			this.versions.stored(r.history, v.files);
 			this.lastReport = null;
 			await this.#refresh(conn);
 			this.message = r.message ?? {

@@ -143,3 +143,10 @@ export function addVersion(
 	);
 	return { next, dropKeys };
 }
+
+/** The uploaded files of `v`'s tables that an earlier version (another tab's load) put there. */
+export function othersFiles(v: DatasetVersion): string[] {
+	return TABLE_NAMES.filter((t) => v.stamps[t] !== v.id).flatMap((t) =>
+		v.dataset.tables[t].flatMap((e) => (e.sample ? [] : [e.name]))
+	);
+}
