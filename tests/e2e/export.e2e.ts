@@ -5,6 +5,7 @@
  * downloaded figure, and the report page printed to PDF.
  */
 import { describe, expect, test } from 'vitest';
+import { CHART_IDS } from '../../src/lib/charts';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { fixturePath, seriousA11yViolations, useApp, waitForLoaded } from './harness';
@@ -13,14 +14,8 @@ const app = useApp();
 const fresh = (path = '/', options: Parameters<typeof app.profile>[0] = {}) =>
 	app.dashboard(path, options);
 
-const CHARTS = [
-	'meetings-per-year',
-	'outcome-status-trend',
-	'theme-sector-heatmap',
-	'sector-collaboration',
-	'attendance-by-sector',
-	'theme-trends'
-];
+/** Every chart of the registry, in dashboard order. */
+const CHARTS = CHART_IDS;
 
 /** The chart's export panel, opened if it is closed. */
 async function exportPanel(page: Page, chart: string) {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { CHART_IDS } from '../../src/lib/charts';
 import type { Page } from 'playwright-core';
 import { referenceCount } from '../helpers/reference';
 import { fixturePath, kpi, repoPath, useApp, waitForLoaded } from './harness';
@@ -7,14 +8,8 @@ const app = useApp();
 const fresh = (path = '/') => app.dashboard(path);
 
 const OUTCOMES = repoPath('data/outcomes.csv');
-const CHARTS = [
-	'meetings-per-year',
-	'outcome-status-trend',
-	'theme-sector-heatmap',
-	'sector-collaboration',
-	'attendance-by-sector',
-	'theme-trends'
-];
+/** Every chart of the registry, in dashboard order. */
+const CHARTS = CHART_IDS;
 
 /** The numbers in a chart's "Show data" table, as text rows. */
 async function dataTable(page: Page, chart: string): Promise<string[][]> {

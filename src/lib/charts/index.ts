@@ -1,126 +1,55 @@
 /**
- * The charts that can be exported, put in a report and embedded: their ids in dashboard order,
- * titles, SQL, where the dashboard keeps their rows, and the shape of those rows (to check rows
- * that arrive in an embed URL before drawing them).
+ * The chart registry: every chart once, in dashboard order (figure numbers follow it). The grid,
+ * `ChartById`, the report, the embed route, exports, the bench and the e2e tests loop over it;
+ * adding a chart is its folder (definition, layout, component), one line here, and the catalogue.
  */
-import { SECTORS, STATUSES } from '$lib/contract/contract';
-import {
-	attendanceBySectorSql,
-	meetingsPerYearSql,
-	sectorCollaborationSql,
-	statusTrendSql,
-	themeSectorSql,
-	themeTrendsSql
-} from '$lib/db/queries/dashboard';
-import type { Filters } from '$lib/db/queries/filters';
-import type { MessageKey } from '$lib/i18n';
-import { FORMAT_ORDER } from '$lib/charts/meetings-per-year/layout';
+import type { ChartDefinition } from './chart';
+import { chart as attendanceBySector } from './attendance-by-sector';
+import { chart as meetingsPerYear } from './meetings-per-year';
+import { chart as outcomeStatusTrend } from './outcome-status-trend';
+import { chart as sectorCollaboration } from './sector-collaboration';
+import { chart as themeSectorHeatmap } from './theme-sector-heatmap';
+import { chart as themeTrends } from './theme-trends';
 
-/** Chart ids in the dashboard's order (figure numbers follow it). */
-export const CHART_IDS = [
-	'meetings-per-year',
-	'outcome-status-trend',
-	'theme-sector-heatmap',
-	'sector-collaboration',
-	'attendance-by-sector',
-	'theme-trends'
+export type { ChartDefinition, FieldSpec, FilterKey } from './chart';
+
+const LIST = [
+	meetingsPerYear,
+	outcomeStatusTrend,
+	themeSectorHeatmap,
+	sectorCollaboration,
+	attendanceBySector,
+	themeTrends
 ] as const;
 
 /** A chart id. */
-export type ChartId = (typeof CHART_IDS)[number];
+export type ChartId = (typeof LIST)[number]['id'];
+
+/** A chart of the registry, its row type erased (hosts pass it the rows its query produced). */
+export type AnyChart = ChartDefinition<ChartId, never>;
+
+/** Every chart, in dashboard order. */
+export const CHART_LIST: readonly AnyChart[] = LIST;
+
+/** Chart ids in the dashboard's order. */
+export const CHART_IDS: readonly ChartId[] = LIST.map((c) => c.id);
+
+/** A record with one entry per chart, `value(chart)` each. */
+export function chartRecord<T>(value: (chart: AnyChart) => T): Record<ChartId, T> {
+	const out = {} as Record<ChartId, T>;
+	for (const c of CHART_LIST) out[c.id] = value(c);
+	return out;
+}
+
+/** Every chart's definition, by id. */
+export const CHARTS = chartRecord((c) => c);
 
 /** Whether `s` names a chart. */
 export function isChartId(s: unknown): s is ChartId {
 	return typeof s === 'string' && (CHART_IDS as readonly string[]).includes(s);
 }
 
-/** One column of a chart's query rows: a whole number in a range, a string, or one of a list. */
-export type FieldSpec =
-	| { name: string; type: 'int'; min: number; max: number }
-	| { name: string; type: 'text'; maxLength: number }
-	| { name: string; type: 'enum'; values: readonly string[] };
-
-const int = (name: string, min = 0, max = 1e9): FieldSpec => ({ name, type: 'int', min, max });
-const text = (name: string, maxLength = 300): FieldSpec => ({ name, type: 'text', maxLength });
-const oneOf = (name: string, values: readonly string[]): FieldSpec => ({
-	name,
-	type: 'enum',
-	values
-});
-const year = int('year', 1, 9999);
-
-/** A filter besides the period (which every chart follows). */
-export type FilterKey = 'sector' | 'theme' | 'status';
-
-/** What the app knows about each chart. */
-export interface ChartSpec {
-	title: MessageKey;
-	sql: (f: Filters) => string;
-	/** The filters its SQL applies (a caption names only those: meetings have no sector). */
-	filters: readonly FilterKey[];
-	/** The columns of the chart's query rows, in order. */
-	fields: FieldSpec[];
-}
-
-/** Every chart's spec, by id. */
-export const CHARTS: Record<ChartId, ChartSpec> = {
-	'meetings-per-year': {
-		title: 'chart.meetings-per-year.title',
-		sql: meetingsPerYearSql,
-		filters: [],
-		fields: [year, oneOf('format', FORMAT_ORDER), int('meetings'), int('participants')]
-	},
-	'outcome-status-trend': {
-		title: 'chart.outcome-status-trend.title',
-		sql: statusTrendSql,
-		filters: ['sector', 'theme', 'status'],
-		fields: [year, oneOf('status', STATUSES), int('outcomes')]
-	},
-	'theme-sector-heatmap': {
-		title: 'chart.theme-sector-heatmap.title',
-		sql: themeSectorSql,
-		filters: ['sector', 'theme', 'status'],
-		fields: [text('theme_id', 200), text('theme'), oneOf('sector', SECTORS), int('outcomes')]
-	},
-	'sector-collaboration': {
-		title: 'chart.sector-collaboration.title',
-		sql: sectorCollaborationSql,
-		filters: ['sector', 'theme', 'status'],
-		fields: [oneOf('source', SECTORS), oneOf('target', SECTORS), int('outcomes')]
-	},
-	'attendance-by-sector': {
-		title: 'chart.attendance-by-sector.title',
-		sql: attendanceBySectorSql,
-		filters: ['sector'],
-		fields: [year, oneOf('sector', SECTORS), int('participants'), int('meetings')]
-	},
-	'theme-trends': {
-		title: 'chart.theme-trends.title',
-		sql: themeTrendsSql,
-		filters: ['sector', 'theme', 'status'],
-		fields: [text('theme_id', 200), text('theme'), year, int('outcomes')]
-	}
-};
-
-/** The dashboard's results, by the name each chart's rows have there. */
-export interface ChartRowsSource {
-	meetingsPerYear: readonly object[];
-	statusTrend: readonly object[];
-	themeSector: readonly object[];
-	sectorPairs: readonly object[];
-	attendance: readonly object[];
-	themeTrends: readonly object[];
-}
-
-/** A chart's query rows in the dashboard's results. */
-export function rowsOf(data: ChartRowsSource, chart: ChartId): readonly object[] {
-	const key = {
-		'meetings-per-year': 'meetingsPerYear',
-		'outcome-status-trend': 'statusTrend',
-		'theme-sector-heatmap': 'themeSector',
-		'sector-collaboration': 'sectorPairs',
-		'attendance-by-sector': 'attendance',
-		'theme-trends': 'themeTrends'
-	} as const;
-	return data[key[chart]];
+/** A chart's rows by id, each empty (before the first query). */
+export function emptyChartRows(): Record<ChartId, readonly object[]> {
+	return chartRecord(() => []);
 }

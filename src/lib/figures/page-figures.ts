@@ -6,7 +6,7 @@ import { dataset } from '$lib/state/dataset.svelte';
 import type { FilterChip } from '$lib/state/describe';
 import type { ViewState } from '$lib/state/view';
 import { describeDataset } from './caption';
-import { CHART_IDS, CHARTS, rowsOf, type ChartId, type ChartRowsSource } from '$lib/charts';
+import { CHART_IDS, CHARTS, type ChartId } from '$lib/charts';
 import type { FigureContext, FigureVariant } from './figure-context';
 import { datasetFingerprint } from './fingerprint';
 
@@ -17,7 +17,8 @@ export function pageFigures(o: {
 	period: () => string;
 	/** The page's filter chips (the period chip is left out: the period has its own words). */
 	chips: () => FilterChip[];
-	data: ChartRowsSource;
+	/** The page's query results: each chart's rows by id. */
+	data: { rows: Readonly<Record<ChartId, readonly object[]>> };
 	variant?: FigureVariant;
 	order?: () => readonly ChartId[];
 	caption?: (chart: ChartId) => string;
@@ -39,7 +40,7 @@ export function pageFigures(o: {
 		},
 		isSample: () => dataset.isSample,
 		figureNumber: (chart) => order().indexOf(chart) + 1,
-		rows: (chart) => rowsOf(o.data, chart),
+		rows: (chart) => o.data.rows[chart],
 		caption: o.caption
 	};
 }

@@ -1,23 +1,7 @@
 /** The dashboard's query results as state: every chart and KPI recomputed in DuckDB per view. */
+import { CHART_LIST, emptyChartRows, type ChartId } from '$lib/charts';
 import { queryRows } from '$lib/db/rows';
-import {
-	attendanceBySectorSql,
-	dataExtentSql,
-	kpisSql,
-	meetingsPerYearSql,
-	sectorCollaborationSql,
-	statusTrendSql,
-	themeSectorSql,
-	themeTrendsSql,
-	type AttendanceRow,
-	type DataExtentRow,
-	type KpiRow,
-	type MeetingsPerYearRow,
-	type SectorPairRow,
-	type StatusTrendRow,
-	type ThemeSectorRow,
-	type ThemeTrendRow
-} from '$lib/db/queries/dashboard';
+import { dataExtentSql, kpisSql, type DataExtentRow, type KpiRow } from '$lib/db/queries/dashboard';
 import { themeListSql, type ThemeListRow } from '$lib/db/queries/themes';
 import type { Filters } from '$lib/db/queries/filters';
 import type { SqlConnection } from '$lib/db/types';
@@ -27,42 +11,39 @@ export class DashboardData {
 	kpis = $state<KpiRow | null>(null);
 	/** KPIs of the previous period of equal length (null when the period is "all data"). */
 	previous = $state<KpiRow | null>(null);
-	meetingsPerYear = $state<MeetingsPerYearRow[]>([]);
-	themeSector = $state<ThemeSectorRow[]>([]);
-	statusTrend = $state<StatusTrendRow[]>([]);
-	sectorPairs = $state<SectorPairRow[]>([]);
-	themeTrends = $state<ThemeTrendRow[]>([]);
-	attendance = $state<AttendanceRow[]>([]);
+	/** Each chart's query rows, by chart id (empty for charts the page does not show). */
+	rows = $state<Record<ChartId, readonly object[]>>(emptyChartRows());
 	loaded = $state(false);
 	error = $state<string | null>(null);
 	#ticket = 0;
 
-	/** Run every dashboard query; a newer call supersedes an older one still running. */
-	async refresh(conn: SqlConnection, filters: Filters, previous: Filters | null): Promise<void> {
+	/**
+	 * Run the KPI queries and the queries of `charts` (default: every chart); a newer call
+	 * supersedes an older one still running.
+	 */
+	async refresh(
+		conn: SqlConnection,
+		filters: Filters,
+		previous: Filters | null,
+		charts: readonly ChartId[] = CHART_LIST.map((c) => c.id)
+	): Promise<void> {
 		const ticket = ++this.#ticket;
 		const start = performance.now();
 		try {
 			const q = <T>(sql: string) => queryRows<T>(conn, sql);
-			const [kpis, prev, mpy, ts, st, sp, tt, att] = await Promise.all([
+			const shown = CHART_LIST.filter((c) => charts.includes(c.id));
+			const [kpis, prev, ...results] = await Promise.all([
 				q<KpiRow>(kpisSql(filters)),
 				previous ? q<KpiRow>(kpisSql(previous)) : Promise.resolve([]),
-				q<MeetingsPerYearRow>(meetingsPerYearSql(filters)),
-				q<ThemeSectorRow>(themeSectorSql(filters)),
-				q<StatusTrendRow>(statusTrendSql(filters)),
-				q<SectorPairRow>(sectorCollaborationSql(filters)),
-				q<ThemeTrendRow>(themeTrendsSql(filters)),
-				q<AttendanceRow>(attendanceBySectorSql(filters))
+				...shown.map((c) => q<object>(c.sql(filters)))
 			]);
 			if (ticket !== this.#ticket) return;
 			performance.measure('intersect:queries', { start });
 			this.kpis = kpis[0] ?? null;
 			this.previous = prev[0] ?? null;
-			this.meetingsPerYear = mpy;
-			this.themeSector = ts;
-			this.statusTrend = st;
-			this.sectorPairs = sp;
-			this.themeTrends = tt;
-			this.attendance = att;
+			const rows = emptyChartRows();
+			shown.forEach((c, i) => (rows[c.id] = results[i]!));
+			this.rows = rows;
 			this.loaded = true;
 			this.error = null;
 			// Marks the frame that paints this view's charts and KPIs (`npm run bench` times by it).
