@@ -39,12 +39,18 @@ const toParquet = async (table) => {
 	const props = new parquet.WriterPropertiesBuilder()
 		.setCompression(parquet.Compression.SNAPPY)
 		.build();
-	return parquet.writeParquet(parquet.Table.fromIPCStream(arrow.tableToIPC(table, 'stream')), props);
+	return parquet.writeParquet(
+		parquet.Table.fromIPCStream(arrow.tableToIPC(table, 'stream')),
+		props
+	);
 };
 
 const conn = await lib.openNodeEngine();
 await conn.query(lib.initDatasetSql());
-const inputs = files.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) }));
+const inputs = files.map((f) => ({
+	name: path.basename(f),
+	bytes: new Uint8Array(readFileSync(f))
+}));
 const decode = lib.inPlaceDecoder(lib.decodeParquetNode);
 let batch;
 try {
