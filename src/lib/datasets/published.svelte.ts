@@ -44,6 +44,7 @@ export class PublishedState {
 	wanted = $state<string | null>(null);
 	/** How each file of the last bundle came (cache, ranges...), for tests and curiosity. */
 	via = $state<Record<string, string>>({});
+	#checked = false;
 
 	/** What is shown now. */
 	shown: Shown = $derived.by(() => {
@@ -92,6 +93,9 @@ export class PublishedState {
 			await this.#open(conn, ref, signal, onProgress);
 			return true;
 		});
+		// A start that failed (a bundle or the saved uploads) says so in its alert, over the data
+		// shown instead; the link's numbers are not held back a second time.
+		if (dataset.message?.kind === 'error') this.wanted = null;
 	}
 
 	async #open(
@@ -146,11 +150,18 @@ export class PublishedState {
 		this.wanted = null;
 	}
 
-	/** Take the fingerprint of dataset version `version` (call when it changes). */
+	/**
+	 * Take the fingerprint of dataset version `version` (call when it changes). The link's
+	 * fingerprint is checked against the first dataset only: once it matches, or once the reader
+	 * loads other data, the address follows the data shown.
+	 */
 	track(version: number): void {
 		// The live tables' fingerprint is noted before the version turns (DatasetVersions).
 		const fp = dataset.versions.fingerprint;
-		if (dataset.version === version && fp !== null) this.fingerprint = fp;
+		if (dataset.version !== version || fp === null) return;
+		this.fingerprint = fp;
+		if (fp === this.wanted || this.#checked) this.wanted = null;
+		this.#checked = true;
 	}
 }
 
