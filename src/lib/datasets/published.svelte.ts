@@ -32,6 +32,27 @@ export async function hasSavedUploads(): Promise<boolean> {
 	return saved.kind === 'history' && !isSampleOnly(currentVersion(saved.history).dataset);
 }
 
+const SHOWN_KEY = 'intersect-shown-fingerprints';
+
+/** Fingerprints this browser has shown (its own address-bar links; last 50). */
+function shownHere(): string[] {
+	try {
+		const v: unknown = JSON.parse(localStorage.getItem(SHOWN_KEY) ?? '[]');
+		return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
+function noteShown(fp: string): void {
+	try {
+		const list = [fp, ...shownHere().filter((x) => x !== fp)].slice(0, 50);
+		localStorage.setItem(SHOWN_KEY, JSON.stringify(list));
+	} catch {
+		// Storage refused (private window, full): the check only loses this browser's history.
+	}
+}
+
 /** The dataset's origin and link state: one instance for the app. */
 export class PublishedState {
 	/** The last published dataset opened (it stays for "your copy" after a local upload). */
@@ -72,7 +93,9 @@ export class PublishedState {
 	async start(url: URL): Promise<void> {
 		if (dataset.status !== 'starting') return;
 		const target = readLink(url.searchParams);
-		this.wanted = target.fingerprint;
+		// A link this browser made itself (a reload after unsaved changes) is not someone else's.
+		this.wanted =
+			target.fingerprint && !shownHere().includes(target.fingerprint) ? target.fingerprint : null;
 		const siteList = fetchSiteIndex(manifestUrlOf('datasets/index.json', appRoot())!).catch(
 			() => [] as SiteDataset[]
 		);
@@ -160,6 +183,7 @@ export class PublishedState {
 		const fp = dataset.versions.fingerprint;
 		if (dataset.version !== version || fp === null) return;
 		this.fingerprint = fp;
+		noteShown(fp);
 		if (fp === this.wanted || this.#checked) this.wanted = null;
 		this.#checked = true;
 	}
