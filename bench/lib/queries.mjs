@@ -16,6 +16,8 @@ export async function bundle(entry, name) {
 		configFile: false,
 		logLevel: 'warn',
 		root: ROOT,
+		// The app's `$lib` imports, as SvelteKit resolves them.
+		resolve: { alias: { $lib: path.join(ROOT, 'src/lib') } },
 		build: {
 			ssr: path.join(ROOT, entry),
 			outDir,

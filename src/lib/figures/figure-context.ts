@@ -26,6 +26,8 @@ export interface FigureContext {
 	dataset(): string;
 	/** The loaded dataset's fingerprint (computed once per load). */
 	fingerprint(): Promise<string>;
+	/** The published dataset's link reference (`?dataset=`), when one is shown. */
+	datasetRef?(): string | null;
 	/** Whether the bundled sample is loaded (embeds then load it from the site). */
 	isSample(): boolean;
 	/** The figure number of a chart on this page. */

@@ -155,6 +155,9 @@ export async function embedUrl(
 ): Promise<string> {
 	const params = viewToParams(ctx.view());
 	const fingerprint = await ctx.fingerprint();
+	// A published dataset's embed names it (its rows still travel in the link).
+	const ref = ctx.datasetRef?.();
+	if (ref) params.set('dataset', ref);
 	const path = `${origin}${resolve('/embed/[chart]', { chart })}`;
 	if (ctx.isSample()) {
 		params.set('fp', fingerprint);

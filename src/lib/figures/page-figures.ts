@@ -2,6 +2,7 @@
  * The figure context of a page that shows the loaded dataset (the dashboard, the report): the
  * dataset's name and fingerprint come from the app's dataset state, the view from the page.
  */
+import { published } from '$lib/datasets/published.svelte';
 import { dataset } from '$lib/state/dataset.svelte';
 import type { FilterChip } from '$lib/state/describe';
 import type { ViewState } from '$lib/state/view';
@@ -38,6 +39,7 @@ export function pageFigures(o: {
 			await dataset.ready();
 			return datasetFingerprint(await dataset.connection(), dataset.version);
 		},
+		datasetRef: () => (published.shown.kind === 'published' ? published.shown.ref : null),
 		isSample: () => dataset.isSample,
 		figureNumber: (chart) => order().indexOf(chart) + 1,
 		rows: (chart) => o.data.rows[chart],

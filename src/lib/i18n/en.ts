@@ -1,4 +1,5 @@
 /** English UI strings: the message catalogue. `{name}` placeholders are filled by `t`. */
+import { datasetStrings } from './datasets-en';
 import { exportStrings } from './export-en';
 import { loadStrings } from './load-en';
 import { outcomeStrings } from './outcomes-en';
@@ -167,12 +168,13 @@ const base = {
 	'view.notFiltered': 'not filtered by {filters}'
 } as const;
 
-/** The catalogue: the dashboard's strings, the load UI's (`load.`) and the figure export's (`fig.`). */
+/** The catalogue: the dashboard's strings, the load UI's (`load.`), the figure export's (`fig.`), the outcome list's (`outcomes.`), published datasets' (`ds.`). */
 export const en = {
 	...base,
 	...prefixed('load', loadStrings),
 	...prefixed('fig', exportStrings),
-	...prefixed('outcomes', outcomeStrings)
+	...prefixed('outcomes', outcomeStrings),
+	...prefixed('ds', datasetStrings)
 };
 
 /** A message key. */

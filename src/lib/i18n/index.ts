@@ -1,5 +1,6 @@
 /** Message lookup and locale-aware number/date formatting (Intl). English for now. */
 import { en, type MessageKey } from './en';
+import type { DatasetMessageKey } from './datasets-en';
 import type { ExportMessageKey } from './export-en';
 import type { LoadMessageKey } from './load-en';
 
@@ -21,6 +22,11 @@ export function lt(key: LoadMessageKey, params: Record<string, string | number> 
 /** A figure-export message (`fig.` keys of the catalogue). */
 export function xt(key: ExportMessageKey, params: Record<string, string | number> = {}): string {
 	return t(`fig.${key}`, params);
+}
+
+/** A published-dataset message (`ds.` keys of the catalogue). */
+export function dt(key: DatasetMessageKey, params: Record<string, string | number> = {}): string {
+	return t(`ds.${key}`, params);
 }
 
 function formatValue(v: string | number): string {

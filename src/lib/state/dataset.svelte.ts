@@ -31,6 +31,9 @@ import { DatasetVersions } from './dataset-versions.svelte';
 
 export type { LoadMessage } from './load-messages';
 
+/** Loads a dataset at start-up in place of the saved one; true when it did. */
+export type StartHook = (conn: SqlConnection, signal: AbortSignal) => Promise<boolean>;
+
 /** Dataset state: one instance for the app. */
 export class DatasetState {
 	status = $state<'starting' | 'ready' | 'busy' | 'failed'>('starting');
@@ -94,20 +97,32 @@ export class DatasetState {
 		return this.#conn;
 	}
 
-	/** Start (once) the engine and load the saved dataset, or the bundled sample when there is none. */
-	start(): Promise<void> {
-		this.#started ??= this.#start();
+	/**
+	 * Start (once) the engine and load the saved dataset, or the bundled sample when there is none.
+	 * `open` (a published dataset, src/lib/datasets) loads instead when it returns true; when it
+	 * throws, its message is shown over the saved or sample data.
+	 */
+	start(open?: StartHook): Promise<void> {
+		this.#started ??= this.#start(open);
 		return this.#started;
 	}
 
-	async #start(): Promise<void> {
+	async #start(open?: StartHook): Promise<void> {
 		try {
 			const conn = await this.connection();
 			this.versions.listen();
 			await conn.query(initDatasetSql());
-			const restored = await this.#loader.restore(conn);
-			this.message = restored.message;
-			this.versions.history = restored.history;
+			this.#abort = new AbortController();
+			const opened = await open?.(conn, this.#abort.signal).catch((e: unknown) => {
+				this.message = stoppedMessage(e, []);
+				return false;
+			});
+			this.#abort = null;
+			if (!opened) {
+				const restored = await this.#loader.restore(conn);
+				this.message = restored.message ?? this.message;
+				this.versions.history = restored.history;
+			}
 			await this.#refresh(conn);
 			this.status = 'ready';
 			this.#release();
@@ -143,6 +158,32 @@ export class DatasetState {
 			this.#abort = null;
 			this.#release();
 		}
+	}
+
+	/**
+	 * Run `work` (opening a published dataset, showing the saved uploads) as the one load in
+	 * progress, then re-query; when it throws, the data shown stays and the error is the message.
+	 */
+	async replaceWith(
+		names: string[],
+		work: (conn: SqlConnection, signal: AbortSignal) => Promise<LoadMessage | null>
+	): Promise<void> {
+		if (this.status !== 'ready') return;
+		await this.cancelPending();
+		this.message = null;
+		await this.#run(names, async (conn, signal) => {
+			this.message = await work(conn, signal);
+			await this.#refresh(conn);
+		});
+	}
+
+	/** Load the uploads saved in this browser (or the sample when there are none). */
+	showSaved(): Promise<void> {
+		return this.replaceWith([], async (conn) => {
+			const restored = await this.#loader.restore(conn);
+			this.versions.history = restored.history;
+			return restored.message;
+		});
 	}
 
 	/** Read, validate and (when clean) load files; otherwise wait for the analyst's decision. */
