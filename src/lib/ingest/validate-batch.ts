@@ -4,7 +4,7 @@
  * order (meetings and themes first) so outcomes can be checked against this batch's rows.
  */
 import { getTable, TABLE_NAMES, type TableName } from '../contract/contract';
-import { guessTable, matchHeaders, type HeaderMapping } from '../contract/match';
+import { guessTable, matchHeaders } from '../contract/match';
 import { liveTablesSql } from '../db/queries/dataset';
 import { sectorListTypeSql } from '../db/queries/fast';
 import type { RefTarget } from '../db/queries/problems';
