@@ -5,11 +5,11 @@
  */
 import type { ContractTable } from '../contract/contract';
 import type { HeaderMapping } from '../contract/match';
-import { fastSelectSql } from '../db/queries/fast';
+import { asTextSql, fastSelectSql } from '../db/queries/fast';
 import type { ProblemRow } from '../db/queries/validate';
 import { ident } from '../db/sql';
 import type { SqlConnection } from '../db/types';
-import { parquetTextSql, readCsv, type RawFile } from './stage';
+import { readCsv, type RawFile } from './stage';
 
 /** A file read for validation. */
 export interface FileTable {
@@ -21,9 +21,8 @@ export interface FileTable {
 }
 
 const cellOf = (f: RawFile) => (i: number) =>
-	f.kind === 'csv'
-		? ident(`c${i}`)
-		: parquetTextSql(ident(f.headers[i]!), f.types?.[i] ?? 'VARCHAR');
+	f.kind === 'csv' ? ident(`c${i}`) : ident(f.headers[i]!);
+const typeOf = (f: RawFile) => (i: number) => f.types?.[i] ?? 'VARCHAR';
 
 /** Read staged `f` into fast table `into` (a base table: it may become the staging table). */
 export async function fastFileTable(
@@ -32,7 +31,13 @@ export async function fastFileTable(
 	o: { into: string; table: ContractTable; mapping: HeaderMapping }
 ): Promise<FileTable> {
 	const select = (source: string) =>
-		fastSelectSql({ source, table: o.table, mapping: o.mapping, cell: cellOf(f) });
+		fastSelectSql({
+			source,
+			table: o.table,
+			mapping: o.mapping,
+			cell: cellOf(f),
+			typeOf: typeOf(f)
+		});
 	if (f.kind === 'csv') {
 		const r = await readCsv(conn, f, { into: o.into, select });
 		return { table: o.into, ...r };
@@ -50,7 +55,7 @@ export async function textFileTable(
 	const numbered = (source: string) =>
 		`SELECT (row_number() OVER () + 1)::INTEGER AS _row, * FROM ${source}`;
 	if (f.kind === 'parquet') {
-		const cols = f.headers.map((_, i) => `${cellOf(f)(i)} AS c${i}`);
+		const cols = f.headers.map((_, i) => `${asTextSql(cellOf(f)(i), typeOf(f)(i))} AS c${i}`);
 		await conn.query(
 			`CREATE OR REPLACE TEMP TABLE ${ident(o.into)} AS ${numbered(`(SELECT ${cols.join(', ')} FROM ${ident(f.raw)})`)}`
 		);

@@ -4,6 +4,7 @@
  * text for the precise one); a Parquet file's Arrow data is inserted as it comes, typed. Both stay
  * until the batch is committed or discarded, so it can be validated again with other choices.
  */
+import { asTextSql } from '../db/queries/fast';
 import type { ProblemRow } from '../db/queries/validate';
 import { queryRows } from '../db/rows';
 import { ident, literal } from '../db/sql';
@@ -83,7 +84,7 @@ export async function stageParquet(
 			`SELECT column_name, column_type FROM (DESCRIBE ${ident(o.raw)})`
 		);
 		const types = cols.map((c) => c.column_type);
-		const text = cols.map((c, i) => `${parquetTextSql(ident(c.column_name), types[i]!)} AS c${i}`);
+		const text = cols.map((c, i) => `${asTextSql(ident(c.column_name), types[i]!)} AS c${i}`);
 		const preview = await queryRows<Record<string, string | null>>(
 			conn,
 			`SELECT ${text.join(', ')} FROM ${ident(o.raw)} LIMIT 5`
@@ -107,11 +108,6 @@ export async function stageParquet(
 		await conn.query(`DROP TABLE IF EXISTS ${ident(o.raw)}`).catch(() => undefined);
 		throw stagingError(d.file, 'Parquet', e);
 	}
-}
-
-/** The text a Parquet value of DuckDB type `type` stands for, as a CSV would hold it. */
-export function parquetTextSql(column: string, type: string): string {
-	return /\[\]$/.test(type) ? `array_to_string(${column}, ';')` : `CAST(${column} AS VARCHAR)`;
 }
 
 /** Drop what staging left for `staged` files: their tables and registered bytes. */

@@ -36,11 +36,47 @@ const trimmed = (x: string) => `nullif(trim(${x}), '')`;
 const isTrim = (x: string) =>
 	`(${x} IS NULL OR (${x} <> '' AND NOT starts_with(${x}, ' ') AND NOT ends_with(${x}, ' ')))`;
 
-/** Value, kept raw text and unknown-codes SQL of contract column `c` from cell text `x`. */
+/** The text a value of DuckDB type `type` stands for, as a CSV would hold it (lists joined by `;`). */
+export function asTextSql(x: string, type: string): string {
+	if (type === 'VARCHAR') return x;
+	return /\[\]$/.test(type) ? `array_to_string(${x}, ';')` : `CAST(${x} AS VARCHAR)`;
+}
+
+const INTEGER_TYPES = /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?)$/;
+const RANGE = {
+	DATE: `DATE '0001-01-01' AND DATE '9999-12-31'`,
+	TIMESTAMP: `TIMESTAMP '0001-01-01' AND TIMESTAMP '9999-12-31 23:59:59.999999'`
+};
+
+/**
+ * A typed (Parquet) value kept as it is where its text would parse back to the same value:
+ * integers under 15 digits, dates and plain timestamps in years 1-9999. Null for other types.
+ */
+function typedCellSql(c: ContractColumn, x: string, type: string) {
+	const precise = typedExpr(c, asTextSql(x, type));
+	const keep = (ok: string, value: string) => ({
+		value: `CASE WHEN ${x} IS NULL OR ${ok} THEN ${value} ELSE ${precise} END`,
+		raw: `CASE WHEN ${x} IS NULL OR ${ok} THEN NULL ELSE ${asTextSql(x, type)} END`
+	});
+	if ((c.type === 'integer' || c.type === 'count') && INTEGER_TYPES.test(type))
+		return keep(`abs(${x}) < 1e15`, `${x}::BIGINT`);
+	if (c.type === 'date' && (type === 'DATE' || type === 'TIMESTAMP'))
+		return keep(`${x} BETWEEN ${RANGE[type]}`, `CAST(${x} AS DATE)`);
+	return null;
+}
+
+/**
+ * Value, kept raw text and unknown-codes SQL of contract column `c` from `x`, a cell of DuckDB
+ * type `type` (a CSV's cells are all VARCHAR).
+ */
 export function fastCellSql(
 	c: ContractColumn,
-	x: string
+	cell: string,
+	type = 'VARCHAR'
 ): { value: string; raw?: string; unk?: string } {
+	const typed = typedCellSql(c, cell, type);
+	if (typed) return typed;
+	const x = asTextSql(cell, type);
 	const t = trimmed(x);
 	const precise = typedExpr(c, t);
 	switch (c.type) {
@@ -99,7 +135,10 @@ export function fastSelectSql(o: {
 	source: string;
 	table: ContractTable;
 	mapping: HeaderMapping;
+	/** SQL of file column i. */
 	cell: (index: number) => string;
+	/** DuckDB type of file column i (default VARCHAR). */
+	typeOf?: (index: number) => string;
 }): string {
 	const out = ['row_number() OVER () AS _k'];
 	for (const c of o.table.columns) {
@@ -110,12 +149,13 @@ export function fastSelectSql(o: {
 			if (c.type === 'sectors') out.push(`NULL::VARCHAR AS ${ident(unknownName(c.name))}`);
 			continue;
 		}
-		const f = fastCellSql(c, o.cell(m.index));
+		const f = fastCellSql(c, o.cell(m.index), o.typeOf?.(m.index));
 		out.push(`${f.value} AS ${ident(c.name)}`);
 		if (f.raw) out.push(`${f.raw} AS ${ident(rawName(c.name))}`);
 		if (f.unk) out.push(`${f.unk} AS ${ident(unknownName(c.name))}`);
 	}
-	for (const e of o.mapping.extras) out.push(`${o.cell(e.index)} AS ${ident(e.name)}`);
+	for (const e of o.mapping.extras)
+		out.push(`${asTextSql(o.cell(e.index), o.typeOf?.(e.index) ?? 'VARCHAR')} AS ${ident(e.name)}`);
 	return `SELECT ${out.join(',\n  ')}\nFROM ${o.source}`;
 }
 
