@@ -45,7 +45,7 @@ async function snapshot() {
 /** Tables a load leaves behind: staging, raw, checked and problem tables. */
 const leftovers = () =>
 	rows<{ name: string }>(
-		`SELECT table_name AS name FROM duckdb_tables() WHERE regexp_matches(table_name, '^(stg|raw|chk|prob)_')`
+		`SELECT table_name AS name FROM duckdb_tables() WHERE regexp_matches(table_name, '^(stg|raw|chk|prob|fast|txt|cnt)_')`
 	);
 
 describe('atomic loads', () => {

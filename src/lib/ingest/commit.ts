@@ -6,10 +6,9 @@ import { commitSql, type LoadMode } from '../db/queries/dataset';
 import { ident } from '../db/sql';
 import type { SqlConnection } from '../db/types';
 import type { BatchReport } from './batch';
+import { releaseStaged } from './stage';
 
-async function dropStaged(conn: SqlConnection, batch: BatchReport): Promise<void> {
-	for (const s of batch.staged) if (s) await conn.query(`DROP TABLE IF EXISTS ${ident(s.raw)}`);
-}
+const dropStaged = (conn: SqlConnection, batch: BatchReport) => releaseStaged(conn, batch.staged);
 
 /**
  * Replace (or, in `append` mode, extend) the live tables with the batch's staging tables in one

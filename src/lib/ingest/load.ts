@@ -15,9 +15,9 @@ import {
 	type LoadProgress
 } from './decode';
 import { FileError } from './detect';
-import { stageCsv, stageParquet, stagingError, type RawFile } from './stage';
+import { releaseStaged, stageCsv, stageParquet, stagingError, type RawFile } from './stage';
 import type { BatchReport, FileReport } from './batch';
-import { validateStaged } from './validate-batch';
+import { validateStaged, type ValidationPath } from './validate-batch';
 
 export type { FileOverride, InputFile, LoadProgress } from './decode';
 export { commitBatch, discardBatch } from './commit';
@@ -34,6 +34,8 @@ export interface BatchOptions {
 	mode?: LoadMode;
 	onProgress?: (p: LoadProgress) => void;
 	signal?: AbortSignal;
+	/** `precise` checks every cell as text: the fast path's reference (tests). Default `fast`. */
+	path?: ValidationPath;
 }
 
 function emptyReport(file: string): FileReport {
@@ -98,9 +100,7 @@ async function stageFiles(
 	return { reports, staged };
 }
 
-async function dropRaw(conn: SqlConnection, staged: (RawFile | null)[]): Promise<void> {
-	for (const s of staged) if (s) await conn.query(`DROP TABLE IF EXISTS ${ident(s.raw)}`);
-}
+const dropRaw = releaseStaged;
 
 /**
  * Decode, stage, recognise and validate files; nothing live changes. The raw tables stay for
@@ -144,6 +144,7 @@ export async function revalidateBatch(
 		mode: LoadMode;
 		signal?: AbortSignal;
 		onProgress?: (p: LoadProgress) => void;
+		path?: ValidationPath;
 	}
 ): Promise<BatchReport> {
 	for (const t of batch.tables) await conn.query(`DROP TABLE IF EXISTS ${ident(t.staging)}`);

@@ -1,8 +1,10 @@
 /**
- * Staging one decoded file into DuckDB as an all-text temp table `raw` (columns c0..cN, plus
- * `_row`, the row number a spreadsheet shows: the header is row 1, blank lines count). Structural
- * problems (ragged rows, broken quoting) are reported per row instead of padded away.
+ * Staging decoded files in DuckDB until they are validated: a CSV's UTF-8 bytes are registered as
+ * a virtual file (read by validate-batch once its columns are mapped: typed for the fast path, as
+ * text for the precise one); a Parquet file's Arrow data is inserted as it comes, typed. Both stay
+ * until the batch is committed or discarded, so it can be validated again with other choices.
  */
+import { asTextSql } from '../db/queries/fast';
 import type { ProblemRow } from '../db/queries/validate';
 import { queryRows } from '../db/rows';
 import { ident, literal } from '../db/sql';
@@ -11,17 +13,113 @@ import { firstLine, type DecodedCsv, type DecodedParquet } from './decode';
 import { FileError, type FileKind } from './detect';
 import { isOutOfMemory, tooBigMessage } from './errors';
 
-/** A file staged as text, ready to be mapped and validated. */
+/** A staged file: its header and preview, and where its data waits in DuckDB. */
 export interface RawFile {
 	file: string;
 	kind: FileKind;
+	/** The file's table in DuckDB (Parquet: the Arrow data; CSV: the table read at validation). */
 	raw: string;
+	/** CSV: the registered UTF-8 bytes. */
+	vfile?: string;
 	headers: string[];
 	preview: string[][];
+	/** Records read (for a CSV, known once it has been read). */
 	rowsRead: number;
 	structural: ProblemRow[];
 	encoding?: string;
 	delimiter?: string;
+	/** CSV: spreadsheet rows of blank lines (DuckDB skips them). */
+	blankRows?: number[];
+	/** Parquet: the DuckDB type of each column. */
+	types?: string[];
+}
+
+/** Rethrow an engine failure while staging `file` as a one-sentence FileError. */
+export function stagingError(file: string, what: string, e: unknown): FileError {
+	if (e instanceof FileError) return e;
+	if (isOutOfMemory(e)) return new FileError(file, tooBigMessage(file));
+	return new FileError(file, `${file} could not be read as ${what}: ${firstLine(e)}`);
+}
+
+/** Stage a decoded CSV file (any contract dialect): its bytes, registered for read_csv. */
+export async function stageCsv(
+	conn: SqlConnection,
+	o: { decoded: DecodedCsv; raw: string }
+): Promise<RawFile> {
+	const d = o.decoded;
+	// The sniffer skips blank lines: no row after the header means no data rows.
+	if (d.preview.length === 0)
+		throw new FileError(d.file, `${d.file} has a header but no data rows.`);
+	const vfile = `${o.raw}.csv`;
+	try {
+		await conn.registerFile(vfile, d.utf8);
+	} catch (e) {
+		throw stagingError(d.file, 'CSV', e);
+	}
+	return {
+		file: d.file,
+		kind: 'csv',
+		raw: o.raw,
+		vfile,
+		headers: d.headers,
+		preview: d.preview,
+		rowsRead: 0,
+		structural: [],
+		encoding: d.encoding,
+		delimiter: d.delimiter,
+		blankRows: d.blankRows
+	};
+}
+
+/** Stage a decoded Parquet file: its Arrow data inserted as table `raw`, with its own types. */
+export async function stageParquet(
+	conn: SqlConnection,
+	o: { decoded: DecodedParquet; raw: string }
+): Promise<RawFile> {
+	const d = o.decoded;
+	try {
+		await conn.insertArrowIPC(o.raw, d.ipc);
+		const cols = await queryRows<{ column_name: string; column_type: string }>(
+			conn,
+			`SELECT column_name, column_type FROM (DESCRIBE ${ident(o.raw)})`
+		);
+		const types = cols.map((c) => c.column_type);
+		const text = cols.map((c, i) => `${asTextSql(ident(c.column_name), types[i]!)} AS c${i}`);
+		const preview = await queryRows<Record<string, string | null>>(
+			conn,
+			`SELECT ${text.join(', ')} FROM ${ident(o.raw)} LIMIT 5`
+		);
+		const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+			conn,
+			`SELECT count(*)::INTEGER AS n FROM ${ident(o.raw)}`
+		);
+		if (n === 0) throw new FileError(d.file, `${d.file} has columns but no data rows.`);
+		return {
+			file: d.file,
+			kind: 'parquet',
+			raw: o.raw,
+			headers: cols.map((c) => c.column_name),
+			preview: preview.map((r) => cols.map((_, i) => r[`c${i}`] ?? '')),
+			rowsRead: n,
+			structural: [],
+			types
+		};
+	} catch (e) {
+		await conn.query(`DROP TABLE IF EXISTS ${ident(o.raw)}`).catch(() => undefined);
+		throw stagingError(d.file, 'Parquet', e);
+	}
+}
+
+/** Drop what staging left for `staged` files: their tables and registered bytes. */
+export async function releaseStaged(
+	conn: SqlConnection,
+	staged: readonly (RawFile | null)[]
+): Promise<void> {
+	for (const s of staged) {
+		if (!s) continue;
+		await conn.query(`DROP TABLE IF EXISTS ${ident(s.raw)}`);
+		if (s.vfile) await conn.dropFile(s.vfile).catch(() => undefined);
+	}
 }
 
 function structuralReason(type: string, message: string): string {
@@ -34,65 +132,49 @@ function structuralReason(type: string, message: string): string {
 	return firstLine(message);
 }
 
-const count = async (conn: SqlConnection, table: string) =>
-	(await queryRows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM ${ident(table)}`))[0]
-		?.n ?? 0;
-
-/** Rethrow an engine failure while staging `file` as a one-sentence FileError. */
-export function stagingError(file: string, what: string, e: unknown): FileError {
-	if (e instanceof FileError) return e;
-	if (isOutOfMemory(e)) return new FileError(file, tooBigMessage(file));
-	return new FileError(file, `${file} could not be read as ${what}: ${firstLine(e)}`);
+/** What reading a staged CSV found: records kept, records rejected (as problems), rows skipped. */
+export interface CsvRead {
+	rows: number;
+	structural: ProblemRow[];
+	/** Spreadsheet rows not read (rejected records and blank lines), sorted. */
+	skipped: number[];
 }
 
-/** Stage a decoded CSV file (any contract dialect) as temp table `raw`. */
-export async function stageCsv(
+/**
+ * Read staged CSV `f` into table `into` as `select(source)`, where `source` is DuckDB's reader
+ * giving each column as text (`c0..cN`). Records that do not fit the header (ragged, broken
+ * quoting) are left out and reported per row instead of padded away.
+ */
+export async function readCsv(
 	conn: SqlConnection,
-	o: { decoded: DecodedCsv; raw: string }
-): Promise<RawFile> {
-	const d = o.decoded;
-	const columns = `{${d.headers.map((_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ')}}`;
-	const vfile = `${o.raw}.csv`;
-	const [tmp, rej] = [`${o.raw}_t`, `${o.raw}_rej`];
-	await conn.registerFile(vfile, d.utf8);
-	try {
-		// auto_detect off: the dialect is known, and DuckDB's sniffer would record each reject twice.
-		await conn.query(`CREATE OR REPLACE TEMP TABLE ${ident(tmp)} AS
-SELECT (row_number() OVER () + 1)::INTEGER AS _row, * FROM read_csv(${literal(vfile)}, auto_detect = false,
-  header = true, columns = ${columns}, delim = ${literal(d.delimiter)}, quote = '"', escape = '"',
+	f: RawFile,
+	o: { into: string; temp?: boolean; select: (source: string) => string }
+): Promise<CsvRead> {
+	const rej = `${o.into}_rej`;
+	const columns = `{${f.headers.map((_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ')}}`;
+	// auto_detect off: the dialect is known, and DuckDB's sniffer would record each reject twice.
+	const source = `read_csv(${literal(f.vfile!)}, auto_detect = false,
+  header = true, columns = ${columns}, delim = ${literal(f.delimiter!)}, quote = '"', escape = '"',
   null_padding = false, ignore_errors = true, store_rejects = true, rejects_table = ${literal(rej)},
-  rejects_scan = ${literal(`${rej}_scan`)}, max_line_size = 4000000)`);
+  rejects_scan = ${literal(`${rej}_scan`)}, max_line_size = 4000000)`;
+	try {
+		await conn.query(
+			`CREATE OR REPLACE ${o.temp ? 'TEMP ' : ''}TABLE ${ident(o.into)} AS ${o.select(source)}`
+		);
 		const rejects = await queryRows<{ line: number; error_type: string; error_message: string }>(
 			conn,
 			`SELECT line::INTEGER AS line, first(error_type::VARCHAR) AS error_type, first(error_message) AS error_message
 FROM ${ident(rej)} GROUP BY line ORDER BY line`
 		);
-		const skipped = [...rejects.map((r) => r.line), ...d.blankRows];
-		// Kept rows are numbered 2..n+1 as read; a spreadsheet also counts rejected and blank rows,
-		// so only then are they renumbered (a second full copy, avoided in the common case).
-		await conn.query(
-			skipped.length === 0
-				? `ALTER TABLE ${ident(tmp)} RENAME TO ${ident(o.raw)}`
-				: `CREATE OR REPLACE TEMP TABLE ${ident(o.raw)} AS
-SELECT l.line::INTEGER AS _row, t.* EXCLUDE (_row) FROM ${ident(tmp)} t JOIN (
-  SELECT line, row_number() OVER (ORDER BY line) AS rn
-  FROM range(2, (SELECT count(*) FROM ${ident(tmp)}) + ${skipped.length} + 2) r(line)
-  WHERE line NOT IN (SELECT unnest([${skipped.join(', ')}]::BIGINT[]))) l ON l.rn = t._row - 1`
+		const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+			conn,
+			`SELECT count(*)::INTEGER AS n FROM ${ident(o.into)}`
 		);
-		const n = await count(conn, o.raw);
-		if (n + rejects.length === 0)
-			throw new FileError(d.file, `${d.file} has a header but no data rows.`);
 		return {
-			file: d.file,
-			kind: 'csv',
-			raw: o.raw,
-			headers: d.headers,
-			preview: d.preview,
-			rowsRead: n + rejects.length,
-			encoding: d.encoding,
-			delimiter: d.delimiter,
+			rows: n,
+			skipped: [...rejects.map((r) => r.line), ...(f.blankRows ?? [])].sort((a, b) => a - b),
 			structural: rejects.map((r) => ({
-				file: d.file,
+				file: f.file,
 				row: r.line,
 				column: '',
 				value: null,
@@ -101,55 +183,11 @@ SELECT l.line::INTEGER AS _row, t.* EXCLUDE (_row) FROM ${ident(tmp)} t JOIN (
 			}))
 		};
 	} catch (e) {
-		throw stagingError(d.file, 'CSV', e);
+		await conn.query(`DROP TABLE IF EXISTS ${ident(o.into)}`).catch(() => undefined);
+		throw stagingError(f.file, 'CSV', e);
 	} finally {
 		await conn.query(
-			`DROP TABLE IF EXISTS ${ident(tmp)}; DROP TABLE IF EXISTS ${ident(rej)}; DROP TABLE IF EXISTS ${ident(`${rej}_scan`)};`
+			`DROP TABLE IF EXISTS ${ident(rej)}; DROP TABLE IF EXISTS ${ident(`${rej}_scan`)};`
 		);
-		await conn.dropFile(vfile);
-	}
-}
-
-/** Stage a decoded Parquet file as temp table `raw`, each column as text (lists joined with `;`). */
-export async function stageParquet(
-	conn: SqlConnection,
-	o: { decoded: DecodedParquet; raw: string }
-): Promise<RawFile> {
-	const d = o.decoded;
-	const arrowTable = `${o.raw}_arrow`;
-	try {
-		await conn.insertArrowIPC(arrowTable, d.ipc);
-		const cols = await queryRows<{ column_name: string; column_type: string }>(
-			conn,
-			`SELECT column_name, column_type FROM (DESCRIBE ${ident(arrowTable)})`
-		);
-		const select = cols.map((c, i) => {
-			const v = /\[\]$/.test(c.column_type)
-				? `array_to_string(${ident(c.column_name)}, ';')`
-				: `CAST(${ident(c.column_name)} AS VARCHAR)`;
-			return `${v} AS c${i}`;
-		});
-		// Rows are numbered as the same table saved as CSV would show them: the first record is row 2.
-		await conn.query(`CREATE OR REPLACE TEMP TABLE ${ident(o.raw)} AS
-SELECT (row_number() OVER () + 1)::INTEGER AS _row, ${select.join(', ')} FROM ${ident(arrowTable)}`);
-		const preview = await queryRows<Record<string, string | null>>(
-			conn,
-			`SELECT * EXCLUDE (_row) FROM ${ident(o.raw)} LIMIT 5`
-		);
-		const n = await count(conn, o.raw);
-		if (n === 0) throw new FileError(d.file, `${d.file} has columns but no data rows.`);
-		return {
-			file: d.file,
-			kind: 'parquet',
-			raw: o.raw,
-			headers: cols.map((c) => c.column_name),
-			preview: preview.map((r) => cols.map((_, i) => r[`c${i}`] ?? '')),
-			rowsRead: n,
-			structural: []
-		};
-	} catch (e) {
-		throw stagingError(d.file, 'Parquet', e);
-	} finally {
-		await conn.query(`DROP TABLE IF EXISTS ${ident(arrowTable)}`);
 	}
 }

@@ -4,23 +4,18 @@
  * order (meetings and themes first) so outcomes can be checked against this batch's rows.
  */
 import { getTable, TABLE_NAMES, type TableName } from '../contract/contract';
-import { guessTable, matchHeaders, type HeaderMapping } from '../contract/match';
+import { guessTable, matchHeaders } from '../contract/match';
 import { liveTablesSql } from '../db/queries/dataset';
-import { problemsSql, stagingSelectSql, type RefTarget } from '../db/queries/problems';
-import { checkedSelectSql, type ProblemRow } from '../db/queries/validate';
+import { sectorListTypeSql } from '../db/queries/fast';
+import type { RefTarget } from '../db/queries/problems';
+import type { ProblemRow } from '../db/queries/validate';
 import { queryRows } from '../db/rows';
 import { ident } from '../db/sql';
 import type { SqlConnection } from '../db/types';
 import type { LoadProgress } from './decode';
-import { PROBLEM_LIMIT, type BatchReport, type FileReport } from './batch';
-import type { RawFile } from './stage';
-
-interface Mapped {
-	raw: RawFile;
-	report: FileReport;
-	mapping: HeaderMapping;
-	index: number;
-}
+import { PROBLEM_LIMIT, type BatchReport } from './batch';
+import { readCsv } from './stage';
+import { fastGroup, preciseGroup, type MappedFile as Mapped } from './validate-group';
 
 /** Decide each staged file's table and column mapping; a file that cannot be mapped gets its sentence. */
 function mapFiles(batch: BatchReport): Mapped[] {
@@ -53,18 +48,24 @@ function mapFiles(batch: BatchReport): Mapped[] {
 	return mapped;
 }
 
+/** Which path validates: `fast` (typed, one pass; the default) or `precise` (all text, the reference). */
+export type ValidationPath = 'fast' | 'precise';
+
 /** Check the mapped files of `batch`, table by table, into staging tables; returns the report. */
 export async function validateStaged(
 	conn: SqlConnection,
 	batch: BatchReport,
-	o: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void }
+	o: {
+		signal?: AbortSignal;
+		onProgress?: (p: LoadProgress) => void;
+		path?: ValidationPath;
+	}
 ): Promise<BatchReport> {
 	const { id } = batch;
 	const mapped = mapFiles(batch);
-	const found: [number, ProblemRow][] = mapped.flatMap((m) =>
-		m.raw.structural.map((p) => [m.index, p] as [number, ProblemRow])
-	);
-	let errorCount = found.length;
+	await countUnmapped(conn, batch);
+	const found: [number, ProblemRow][] = [];
+	let errorCount = 0;
 	let warningCount = 0;
 	const tables: BatchReport['tables'] = [];
 	const live = new Set(
@@ -73,6 +74,7 @@ export async function validateStaged(
 	const staging = (t: TableName) => `stg_${id}_${t}`;
 	const files = batch.files.map((f) => f.file);
 	const temp: string[] = [];
+	if (o.path !== 'precise') await conn.query(sectorListTypeSql());
 	try {
 		for (const t of TABLE_NAMES) {
 			const group = mapped.filter((m) => m.report.table === t);
@@ -84,23 +86,6 @@ export async function validateStaged(
 				fraction: tables.length / 4
 			});
 			const table = getTable(t);
-			const [checked, prob] = [`chk_${id}_${t}`, `prob_${id}_${t}`];
-			temp.push(checked, prob);
-			await conn.query(
-				`CREATE OR REPLACE TEMP TABLE ${ident(checked)} AS\n` +
-					group
-						.map((s) =>
-							checkedSelectSql({
-								raw: s.raw.raw,
-								fileIndex: s.index,
-								table,
-								mapping: s.mapping
-							})
-						)
-						.map((q) => `SELECT * FROM (${q})`)
-						.join('\nUNION ALL BY NAME\n')
-			);
-			const append = batch.mode === 'append' && live.has(t);
 			const refs: Record<string, RefTarget[]> = {};
 			for (const c of table.columns) {
 				if (!c.references) continue;
@@ -112,40 +97,30 @@ export async function validateStaged(
 					targets.push({ table: c.references, column });
 				refs[c.name] = targets;
 			}
-			await conn.query(
-				`CREATE OR REPLACE TEMP TABLE ${ident(prob)} AS ${problemsSql({ checked, files, table, refs, existing: append ? t : undefined })}`
-			);
-			const [sev] = await queryRows<{ errors: number; warnings: number }>(
-				conn,
-				`SELECT count(*) FILTER (WHERE severity = 'error')::INTEGER AS errors,
-       count(*) FILTER (WHERE severity = 'warning')::INTEGER AS warnings FROM ${ident(prob)}`
-			);
-			const clean = (sev?.errors ?? 0) === 0;
-			const extras = [...new Set(group.flatMap((s) => s.mapping.extras.map((e) => e.name)))];
-			await conn.query(
-				`CREATE OR REPLACE TABLE ${ident(staging(t))} AS ${stagingSelectSql({ checked, problems: prob, table, extras, clean, single: group.length === 1 })}`
-			);
-			const counts = await queryRows<{ fi: number; loaded: number }>(
-				conn,
-				`SELECT _fi AS fi, count(*)::INTEGER AS loaded FROM ${ident(checked)} k${
-					clean
-						? ''
-						: `
-WHERE NOT EXISTS (SELECT 1 FROM ${ident(prob)} p WHERE p.severity = 'error' AND p._fi = k._fi AND p."row" = k._row)`
-				}
-GROUP BY _fi`
-			);
+			const append = batch.mode === 'append' && live.has(t);
+			const checked = await (o.path === 'precise' ? preciseGroup : fastGroup)(conn, {
+				id: `${id}_${t}`,
+				group,
+				table,
+				problems: { files, refs, existing: append ? t : undefined },
+				staging: staging(t),
+				temp,
+				signal: o.signal
+			});
 			for (const s of group) {
-				s.report.rowsLoaded = counts.find((c) => c.fi === s.index)?.loaded ?? 0;
+				s.report.rowsRead = s.raw.rowsRead;
+				if (s.report.error) {
+					s.report.rowsRejected = s.report.rowsRead;
+					continue;
+				}
+				s.report.rowsLoaded = checked.loaded.get(s.index) ?? 0;
 				s.report.rowsRejected = s.report.rowsRead - s.report.rowsLoaded;
+				found.push(...s.raw.structural.map((p) => [s.index, p] as [number, ProblemRow]));
 			}
-			errorCount += sev?.errors ?? 0;
-			warningCount += sev?.warnings ?? 0;
-			const rows = await queryRows<ProblemRow & { _fi: number }>(
-				conn,
-				`SELECT * FROM ${ident(prob)} LIMIT ${PROBLEM_LIMIT}`
-			);
-			found.push(...rows.map(({ _fi, ...p }) => [_fi, p] as [number, ProblemRow]));
+			errorCount += checked.errors + group.reduce((n, s) => n + s.raw.structural.length, 0);
+			warningCount += checked.warnings;
+			found.push(...checked.problems);
+			if (checked.empty) continue;
 			tables.push({
 				table: t,
 				rows: group.reduce((n, s) => n + s.report.rowsLoaded, 0),
@@ -167,4 +142,24 @@ GROUP BY _fi`
 		warningCount,
 		tables
 	};
+}
+
+/** CSV files that matched no table were not read: count their records for the report. */
+async function countUnmapped(conn: SqlConnection, batch: BatchReport): Promise<void> {
+	for (const [i, raw] of batch.staged.entries()) {
+		const report = batch.files[i]!;
+		if (!raw || !report.error || raw.kind !== 'csv' || raw.structural.length + raw.rowsRead > 0)
+			continue;
+		const into = `cnt_${batch.id}_${i}`;
+		const r = await readCsv(conn, raw, {
+			into,
+			temp: true,
+			select: (source) => `SELECT NULL AS x FROM ${source}`
+		});
+		await conn.query(`DROP TABLE IF EXISTS ${ident(into)}`);
+		raw.rowsRead = r.rows + r.structural.length;
+		raw.structural = r.structural;
+		report.rowsRead = raw.rowsRead;
+		report.rowsRejected = raw.rowsRead;
+	}
 }

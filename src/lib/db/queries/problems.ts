@@ -30,68 +30,86 @@ export interface RefTarget {
 	column: string;
 }
 
-/**
- * The problems of checked table `checked` for contract table `t`: missing required values, parse
- * failures, negative counts, unknown sector codes, duplicate keys (errors) and links to unknown
- * meetings or themes and non-http links (warnings). `refs` maps a column to the tables its values
- * must appear in (any of them); `existing`, when appending, is the live table whose keys a new
- * row must not repeat. Columns: `_fi` (file order), file, row, column, value, reason, severity.
- */
-export function problemsSql(o: {
+/** What problemsSql needs to know about a checked table. */
+export interface ProblemsOptions {
 	checked: string;
 	/** File names by file order (`_fi`). */
 	files: string[];
 	table: ContractTable;
 	refs?: Record<string, RefTarget[] | undefined>;
 	existing?: string;
-}): string {
+	/** SQL of the spreadsheet row of checked row `_row` (a SQL expression) of file `_fi`; default `_row`. */
+	rowOf?: (fi: string, row: string) => string;
+}
+
+/** One check: rows of the checked table matching `where` (or a whole SELECT, for duplicates). */
+interface Rule {
+	where?: string;
+	select: string;
+	/** For a duplicate check: the key whose repeats it counts. */
+	duplicateOf?: string;
+}
+
+/**
+ * The checks of contract table `t` over checked table `checked`. A checked table has, per
+ * column, `raw$<col>` (the trimmed text; NULL where the typed value alone says what it was) and
+ * the typed value, so a value is missing when both are NULL and unparsable when only the text is.
+ */
+function rules(o: ProblemsOptions): Rule[] {
 	const from = ident(o.checked);
 	const fileOf = (fi: string) => `${listLiteral(o.files)}[${fi} + 1]`;
+	const rowOf = o.rowOf ?? ((_fi: string, row: string) => row);
+	const head = (col: string, value: string, reason: string, sev: string) =>
+		`SELECT _fi, _row AS _key, ${rowOf('_fi', '_row')} AS "row", ${literal(col)} AS "column", ${value} AS value, ${reason} AS reason, ${literal(sev)} AS severity`;
+	const out: Rule[] = [];
 	const sel = (
 		col: string,
 		value: string,
 		reason: string,
 		sev: 'error' | 'warning',
 		where: string
-	) =>
-		`SELECT _fi, _row AS "row", ${literal(col)} AS "column", ${value} AS value, ${reason} AS reason, ${literal(sev)} AS severity FROM ${from} WHERE ${where}`;
-	const parts: string[] = [];
+	) => out.push({ where, select: `${head(col, value, reason, sev)} FROM ${from} WHERE ${where}` });
 	for (const c of o.table.columns) {
 		const typed = typedColumn(c);
 		const raw = ident(rawName(c.name));
+		const shown =
+			c.type === 'text' || c.type === 'sectors'
+				? raw
+				: `coalesce(${raw}, CAST(${typed} AS VARCHAR))`;
 		if (c.required)
-			parts.push(sel(c.name, 'NULL', literal('missing required value'), 'error', `${raw} IS NULL`));
+			sel(
+				c.name,
+				'NULL',
+				literal('missing required value'),
+				'error',
+				`${typed} IS NULL AND ${raw} IS NULL`
+			);
 		if (c.type === 'sectors') {
 			const unk = ident(unknownName(c.name));
-			parts.push(
-				sel(c.name, raw, `'unknown sector code(s): ' || ${unk}`, 'error', `${unk} IS NOT NULL`)
-			);
+			sel(c.name, raw, `'unknown sector code(s): ' || ${unk}`, 'error', `${unk} IS NOT NULL`);
 		} else if (c.type !== 'text') {
 			const sev = c.type === 'url' ? 'warning' : 'error';
-			parts.push(
-				sel(c.name, raw, literal(parseReason(c)), sev, `${raw} IS NOT NULL AND ${typed} IS NULL`)
-			);
+			sel(c.name, raw, literal(parseReason(c)), sev, `${raw} IS NOT NULL AND ${typed} IS NULL`);
 		}
-		if (c.type === 'count')
-			parts.push(sel(c.name, raw, `'negative count'`, 'error', `${typed} < 0`));
+		if (c.type === 'count') sel(c.name, shown, `'negative count'`, 'error', `${typed} < 0`);
 		if (c.unique && c.type === 'integer')
-			parts.push(sel(c.name, raw, `'must be 1 or more'`, 'error', `${typed} < 1`));
+			sel(c.name, shown, `'must be 1 or more'`, 'error', `${typed} < 1`);
 		if (c.unique) {
-			parts.push(
-				`SELECT _fi, _row AS "row", ${literal(c.name)} AS "column", ${raw} AS value,
-  'duplicate ' || ${literal(c.name)} || ': first in ' || ${fileOf('first_fi')} || ' row ' || first_row AS reason, 'error' AS severity
-FROM (SELECT _fi, _row, ${raw}, row_number() OVER w AS n, first_value(_fi) OVER w AS first_fi, first_value(_row) OVER w AS first_row
+			const first = rowOf('first_fi', 'first_row');
+			out.push({
+				duplicateOf: typed,
+				select: `SELECT _fi, _row AS _key, ${rowOf('_fi', '_row')} AS "row", ${literal(c.name)} AS "column", shown AS value,
+  'duplicate ' || ${literal(c.name)} || ': first in ' || ${fileOf('first_fi')} || ' row ' || ${first} AS reason, 'error' AS severity
+FROM (SELECT _fi, _row, ${shown} AS shown, row_number() OVER w AS n, first_value(_fi) OVER w AS first_fi, first_value(_row) OVER w AS first_row
       FROM ${from} WHERE ${typed} IS NOT NULL WINDOW w AS (PARTITION BY ${typed} ORDER BY _fi, _row)) WHERE n > 1`
-			);
+			});
 			if (o.existing)
-				parts.push(
-					sel(
-						c.name,
-						raw,
-						literal(`duplicate ${c.name}: already in the loaded ${o.table.name}`),
-						'error',
-						`${typed} IN (SELECT ${ident(c.name)} FROM ${ident(o.existing)})`
-					)
+				sel(
+					c.name,
+					shown,
+					literal(`duplicate ${c.name}: already in the loaded ${o.table.name}`),
+					'error',
+					`${typed} IN (SELECT ${ident(c.name)} FROM ${ident(o.existing)})`
 				);
 		}
 		const targets = o.refs?.[c.name] ?? [];
@@ -103,18 +121,47 @@ FROM (SELECT _fi, _row, ${raw}, row_number() OVER w AS n, first_value(_fi) OVER 
 						`SELECT ${ident(r.column)} FROM ${ident(r.table)} WHERE ${ident(r.column)} IS NOT NULL`
 				)
 				.join(' UNION ALL ');
-			parts.push(
-				sel(
-					c.name,
-					raw,
-					literal(`no loaded ${label} has this ${targets[0]!.column}`),
-					'warning',
-					`${typed} IS NOT NULL AND ${typed} NOT IN (${keys})`
-				)
+			sel(
+				c.name,
+				shown,
+				literal(`no loaded ${label} has this ${targets[0]!.column}`),
+				'warning',
+				`${typed} IS NOT NULL AND ${typed} NOT IN (${keys})`
 			);
 		}
 	}
-	return `SELECT _fi, ${fileOf('_fi')} AS file, "row", "column", value, reason, severity FROM (\n${parts.join('\nUNION ALL\n')}\n) ORDER BY _fi, "row", severity, "column"`;
+	return out;
+}
+
+/**
+ * One scan of the checked table counting each check's hits (`r0`, `r1`, … in rule order; for a
+ * duplicate check, how many keys repeat), so that only checks with hits are listed.
+ */
+export function problemCountsSql(o: ProblemsOptions): string {
+	const counts = rules(o).map((r, i) =>
+		r.duplicateOf
+			? `(count(${r.duplicateOf}) - count(DISTINCT ${r.duplicateOf}))::INTEGER AS r${i}`
+			: `count(*) FILTER (WHERE ${r.where})::INTEGER AS r${i}`
+	);
+	return `SELECT ${counts.join(', ')} FROM ${ident(o.checked)}`;
+}
+
+/**
+ * The problems of checked table `checked` for contract table `t`: missing required values, parse
+ * failures, negative counts, unknown sector codes, duplicate keys (errors) and links to unknown
+ * meetings or themes and non-http links (warnings). `refs` maps a column to the tables its values
+ * must appear in (any of them); `existing`, when appending, is the live table whose keys a new
+ * row must not repeat; `only` (from problemCountsSql) limits the checks to those with hits.
+ * Columns: `_fi` (file order), `_key` (the checked `_row`), file, row, column, value, reason, severity.
+ */
+export function problemsSql(o: ProblemsOptions & { only?: boolean[] }): string {
+	const fileOf = `${listLiteral(o.files)}[_fi + 1]`;
+	const parts = rules(o)
+		.filter((_, i) => o.only?.[i] ?? true)
+		.map((r) => r.select);
+	if (parts.length === 0)
+		return `SELECT 0 AS _fi, 0 AS _key, ''::VARCHAR AS file, 0 AS "row", ''::VARCHAR AS "column", NULL::VARCHAR AS value, ''::VARCHAR AS reason, 'error'::VARCHAR AS severity LIMIT 0`;
+	return `SELECT _fi, _key, ${fileOf} AS file, "row", "column", value, reason, severity FROM (\n${parts.join('\nUNION ALL\n')}\n) ORDER BY _fi, "row", severity, "column"`;
 }
 
 /** The rows of `checked` with no error, as the live table's columns (contract first, then extras). */
@@ -134,7 +181,7 @@ export function stagingSelectSql(o: {
 	];
 	const where = o.clean
 		? ''
-		: `\nWHERE NOT EXISTS (SELECT 1 FROM ${ident(o.problems)} p WHERE p.severity = 'error' AND p._fi = k._fi AND p."row" = k._row)`;
+		: `\nWHERE NOT EXISTS (SELECT 1 FROM ${ident(o.problems)} p WHERE p.severity = 'error' AND p._fi = k._fi AND p._key = k._row)`;
 	// Insertion order is preserved, so one file's rows already stand in row order.
 	const order = o.clean && o.single ? '' : '\nORDER BY _fi, _row';
 	return `SELECT ${cols.join(', ')} FROM ${ident(o.checked)} k${where}${order}`;
