@@ -30,20 +30,31 @@ function vitest(project) {
 		`--outputFile.json=${report}`
 	]);
 	let counts = 'no report';
+	let tally = { passed: 0, failed: 0, skipped: 0 };
 	try {
 		const j = JSON.parse(readFileSync(report, 'utf8'));
+		tally = {
+			passed: j.numPassedTests,
+			failed: j.numFailedTests,
+			skipped: j.numPendingTests + j.numTodoTests
+		};
 		counts = `${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests + j.numTodoTests} skipped of ${j.numTotalTests} tests in ${j.testResults.length} files`;
 	} catch {
 		// vitest died before writing its report: the status says enough.
 	}
-	return { status, counts };
+	return { status, counts, tally };
 }
 
 const started = Date.now();
 const results = [];
 results.push({ name: 'unit', ...vitest('unit') });
 if (run('npx', ['vite', 'build']) !== 0)
-	results.push({ name: 'e2e', status: 1, counts: 'not run: `vite build` failed' });
+	results.push({
+		name: 'e2e',
+		status: 1,
+		counts: 'not run: `vite build` failed',
+		tally: { passed: 0, failed: 1, skipped: 0 }
+	});
 else results.push({ name: 'e2e', ...vitest('e2e') });
 rmSync(dir, { recursive: true, force: true });
 
@@ -51,4 +62,7 @@ const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(`\nnpm test summary (${minutes} min):`);
 for (const r of results)
 	console.log(`  ${r.status === 0 ? 'PASS' : 'FAIL'}  ${r.name.padEnd(4)}  ${r.counts}`);
+// One plain closing line over both projects, the form CI logs are read for.
+const sum = (k) => results.reduce((n, r) => n + r.tally[k], 0);
+console.log(`tests: ${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
 process.exit(results.some((r) => r.status !== 0) ? 1 : 0);
