@@ -70,6 +70,14 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'bench/data/', 'bench/.cache/', 'static/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'src/lib/paraglide/',
+			'node_modules/',
+			'bench/data/',
+			'bench/.cache/',
+			'static/'
+		]
 	}
 );

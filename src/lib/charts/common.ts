@@ -4,7 +4,7 @@
  */
 import { range, type ScaleBand, type ScaleLinear } from 'd3';
 import type { DataColumn } from '$lib/figures/ChartFrame.svelte';
-import { formatNumber, t } from '$lib/i18n';
+import { formatNumber, formatYear, t } from '$lib/i18n';
 
 /** Font size of tick labels, legend and axis titles (px). */
 export const FONT_SIZE = 12;
@@ -49,9 +49,9 @@ export function round(v: number): number {
 	return Math.round(v * 10) / 10;
 }
 
-/** `n` with its unit noun, singular for exactly one (`1 meeting`, `1,204 meetings`). */
+/** `n` with its unit noun in the plural form the language needs (`1 meeting`, `1,204 meetings`). */
 export function formatCount(n: number, unit: 'meeting' | 'participant' | 'outcome'): string {
-	return t(n === 1 ? `unit.${unit}.one` : `unit.${unit}.other`, { n });
+	return t(`unit.${unit}`, { count: n });
 }
 
 /** A right-aligned data-table column of counts, shown grouped (`1,234`). */
@@ -104,7 +104,7 @@ export function layoutYearTicks(opts: { x: ScaleBand<number>; minSpacing?: numbe
 	return x
 		.domain()
 		.filter((year) => year % step === 0)
-		.map((year) => ({ pos: round((x(year) ?? 0) + x.bandwidth() / 2), label: String(year) }));
+		.map((year) => ({ pos: round((x(year) ?? 0) + x.bandwidth() / 2), label: formatYear(year) }));
 }
 
 /** Integer count ticks of `y` (about one per 40 px), labelled with grouped numbers. */
