@@ -70,24 +70,59 @@ export function truncate(text: string, maxChars: number): string {
 }
 
 /**
- * `text` broken at spaces into at most `maxLines` lines of at most `maxChars` characters; a word
- * longer than a line is cut, and text left over is marked by an ellipsis on the last line.
+ * `text` broken at spaces (or, in Chinese, at word boundaries) into at most `maxLines` lines of at
+ * most `maxChars` character widths; a word longer than a line is cut, and text left over is
+ * marked by an ellipsis on the last line.
  */
 export function wrapLines(opts: { text: string; maxChars: number; maxLines: number }): string[] {
 	const { maxChars, maxLines } = opts;
 	const lines: string[] = [];
 	let rest = opts.text.trim();
 	while (rest && lines.length < maxLines) {
-		if (lines.length === maxLines - 1 || rest.length <= maxChars) {
+		if (lines.length === maxLines - 1 || textWidth(rest) <= maxChars) {
 			lines.push(truncate(rest, maxChars));
 			break;
 		}
-		const cut = rest.lastIndexOf(' ', maxChars);
-		const at = cut > 0 ? cut : maxChars;
+		const at = breakBefore(rest, maxChars);
 		lines.push(rest.slice(0, at).trimEnd());
 		rest = rest.slice(at).trimStart();
 	}
 	return lines;
+}
+
+// Chinese and Japanese glyphs are about two Latin characters wide.
+const WIDE =
+	/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Width of `s` in average Latin characters (wide CJK glyphs count two). */
+export function textWidth(s: string): number {
+	let w = 0;
+	for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+	return w;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * Where to end a line of at most `maxChars` widths: the last space that fits, or in text without
+ * spaces (Chinese) the last word boundary `Intl.Segmenter` finds; a hard cut when there is none.
+ */
+function breakBefore(text: string, maxChars: number): number {
+	let fit = 0;
+	let width = 0;
+	for (const ch of text) {
+		width += textWidth(ch);
+		if (width > maxChars) break;
+		fit += ch.length;
+	}
+	const space = text.lastIndexOf(' ', fit);
+	if (space > 0) return space;
+	let best = 0;
+	for (const { index } of segmenter.segment(text)) {
+		if (index > fit) break;
+		best = index;
+	}
+	return best > 0 ? best : Math.max(1, fit);
 }
 
 /** Every calendar year from the smallest to the largest of `years`, gaps included. */

@@ -9,7 +9,15 @@ import type { Locale } from './locales';
 import { intlTag } from './intl-tag';
 
 export { activeLocale, withLocale, localeState } from './state.svelte';
-export { LOCALES, LOCALE_NAMES, LANG_TAGS, isLocale, directionOf, type Locale } from './locales';
+export {
+	CHART_FONTS,
+	directionOf,
+	isLocale,
+	LANG_TAGS,
+	LOCALE_NAMES,
+	LOCALES,
+	type Locale
+} from './locales';
 
 type Catalogue = typeof m;
 /** A message key (`chart.theme-trends.title`): every key has a dot, Paraglide's own names have none. */
@@ -125,6 +133,18 @@ export function formatList(
 ): string {
 	const tag = intlTag(locale);
 	return cached(`l|${type}|${tag}`, () => new Intl.ListFormat(tag, { type })).format(items);
+}
+
+/** A sector code as the language abbreviates it (`BR`; Russian `БР`); unknown codes as loaded. */
+export function sectorLabel(code: string, locale = activeLocale()): string {
+	const key = `sector.${code}`;
+	return hasMessage(key) ? t(key, {}, locale) : code;
+}
+
+/** A sector's official name in the language (`Radiocommunication Bureau (ITU-R)`). */
+export function sectorName(code: string, locale = activeLocale()): string {
+	const key = `sector.name.${code}`;
+	return hasMessage(key) ? t(key, {}, locale) : code;
 }
 
 /** A moment (ms since 1970) as a medium date and a short time, in the browser's time zone. */

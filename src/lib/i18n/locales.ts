@@ -60,3 +60,10 @@ export function chooseLocale(options: {
 	}
 	return 'en';
 }
+
+/**
+ * Font families for chart text, Latin and Cyrillic first, then Arabic and simplified Chinese,
+ * then the system's: an exported SVG opened elsewhere still finds a face for every script.
+ */
+export const CHART_FONTS =
+	"'Noto Sans', 'Noto Sans Arabic', 'Noto Sans SC', 'Noto Sans CJK SC', system-ui, sans-serif";
