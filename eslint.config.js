@@ -89,6 +89,7 @@ export default ts.config(
 			'build/',
 			'.build-subpath/',
 			'.svelte-kit/',
+			'src/lib/paraglide/',
 			'node_modules/',
 			'bench/data/',
 			'bench/.cache/',

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -44,7 +45,18 @@ function parquetWasmWithoutFallbackUrl(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), duckdbWorkersWithoutSourcemaps(), parquetWasmWithoutFallbackUrl()],
+	plugins: [
+		// Compiles messages/<locale>.json into typed message functions (src/lib/paraglide, not
+		// committed) at dev, build and test start; the plugin module is read from node_modules.
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['globalVariable', 'baseLocale']
+		}),
+		sveltekit(),
+		duckdbWorkersWithoutSourcemaps(),
+		parquetWasmWithoutFallbackUrl()
+	],
 	// The sample CSVs live in data/ (outside src/) and are imported with `?url`; without this the
 	// dev server first asks the router, logs a red 404, and only then serves the file.
 	server: { fs: { allow: ['data'] } },

@@ -4,7 +4,7 @@
  */
 import { range, type ScaleBand, type ScaleLinear } from 'd3';
 import type { DataColumn } from '$lib/figures/ChartFrame.svelte';
-import { formatNumber, t } from '$lib/i18n';
+import { formatNumber, formatYear, t } from '$lib/i18n';
 
 /** Font size of tick labels, legend and axis titles (px). */
 export const FONT_SIZE = 12;
@@ -49,9 +49,9 @@ export function round(v: number): number {
 	return Math.round(v * 10) / 10;
 }
 
-/** `n` with its unit noun, singular for exactly one (`1 meeting`, `1,204 meetings`). */
+/** `n` with its unit noun in the plural form the language needs (`1 meeting`, `1,204 meetings`). */
 export function formatCount(n: number, unit: 'meeting' | 'participant' | 'outcome'): string {
-	return t(n === 1 ? `unit.${unit}.one` : `unit.${unit}.other`, { n });
+	return t(`unit.${unit}`, { count: n });
 }
 
 /** A right-aligned data-table column of counts, shown grouped (`1,234`). */
@@ -70,20 +70,20 @@ export function truncate(text: string, maxChars: number): string {
 }
 
 /**
- * `text` broken at spaces into at most `maxLines` lines of at most `maxChars` characters; a word
- * longer than a line is cut, and text left over is marked by an ellipsis on the last line.
+ * `text` broken at spaces (or, in Chinese, at word boundaries) into at most `maxLines` lines of at
+ * most `maxChars` character widths; a word longer than a line is cut, and text left over is
+ * marked by an ellipsis on the last line.
  */
 export function wrapLines(opts: { text: string; maxChars: number; maxLines: number }): string[] {
 	const { maxChars, maxLines } = opts;
 	const lines: string[] = [];
 	let rest = opts.text.trim();
 	while (rest && lines.length < maxLines) {
-		if (lines.length === maxLines - 1 || rest.length <= maxChars) {
+		if (lines.length === maxLines - 1 || textWidth(rest) <= maxChars) {
 			lines.push(truncate(rest, maxChars));
 			break;
 		}
-		const cut = rest.lastIndexOf(' ', maxChars);
-		const at = cut > 0 ? cut : maxChars;
+		const at = breakBefore(rest, maxChars);
 		lines.push(rest.slice(0, at).trimEnd());
 		rest = rest.slice(at).trimStart();
 	}
@@ -103,6 +103,41 @@ export function maxOf<T>(items: Iterable<T>, value: (d: T) => number, floor = 0)
 	return m;
 }
 
+// Chinese and Japanese glyphs are about two Latin characters wide.
+const WIDE =
+	/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Width of `s` in average Latin characters (wide CJK glyphs count two). */
+export function textWidth(s: string): number {
+	let w = 0;
+	for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+	return w;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * Where to end a line of at most `maxChars` widths: the last space that fits, or in text without
+ * spaces (Chinese) the last word boundary `Intl.Segmenter` finds; a hard cut when there is none.
+ */
+function breakBefore(text: string, maxChars: number): number {
+	let fit = 0;
+	let width = 0;
+	for (const ch of text) {
+		width += textWidth(ch);
+		if (width > maxChars) break;
+		fit += ch.length;
+	}
+	const space = text.lastIndexOf(' ', fit);
+	if (space > 0) return space;
+	let best = 0;
+	for (const { index } of segmenter.segment(text)) {
+		if (index > fit) break;
+		best = index;
+	}
+	return best > 0 ? best : Math.max(1, fit);
+}
+
 /** Every calendar year from the smallest to the largest of `years`, gaps included. */
 export function spanYears(years: Iterable<number>): number[] {
 	let [lo, hi] = [Infinity, -Infinity];
@@ -118,7 +153,7 @@ export function layoutYearTicks(opts: { x: ScaleBand<number>; minSpacing?: numbe
 	return x
 		.domain()
 		.filter((year) => year % step === 0)
-		.map((year) => ({ pos: round((x(year) ?? 0) + x.bandwidth() / 2), label: String(year) }));
+		.map((year) => ({ pos: round((x(year) ?? 0) + x.bandwidth() / 2), label: formatYear(year) }));
 }
 
 /** Integer count ticks of `y` (about one per 40 px), labelled with grouped numbers. */

@@ -4,7 +4,7 @@
  * figure's provenance. Browser only (it reads the live chart).
  */
 import { resolve } from '$app/paths';
-import { xt } from '$lib/i18n';
+import { activeLocale, directionOf, LANG_TAGS, xt } from '$lib/i18n';
 import { viewToParams, type ViewState } from '$lib/state/view';
 import { captionBody, sourceLine, suggestedCaption } from './caption';
 import type { ChartId } from '$lib/charts';
@@ -76,7 +76,9 @@ export async function buildFigure(src: FigureSource, ctx: FigureContext): Promis
 		note: src.note,
 		source: sourceLine(facts),
 		made: xt('figure.made', { version: APP_VERSION, fingerprint }),
-		meta
+		meta,
+		lang: LANG_TAGS[activeLocale()],
+		rtl: directionOf(activeLocale()) === 'rtl'
 	});
 	return { ...composed, meta, view };
 }

@@ -4,11 +4,11 @@
  * figure's metadata. Pure string building; every text goes through `escapeXml`.
  */
 import { CHAR_WIDTH, FONT_SIZE, wrapLines } from '$lib/charts/common';
+import { CHART_FONTS } from '$lib/i18n';
 import type { FigureMeta } from './metadata';
 
-/** The system font stack of the app: nothing is embedded or fetched. */
-export const FONT_STACK =
-	"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
+/** Fonts of the figure: Noto for every script of the six languages, then the system's. */
+export const FONT_STACK = `${CHART_FONTS.replace(', system-ui, sans-serif', '')}, system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', Arial, sans-serif`;
 
 /** Colours of the printed figure (the light theme). */
 export interface PrintColors {
@@ -57,6 +57,9 @@ export interface FigureFrame {
 	made: string;
 	meta: FigureMeta;
 	colors?: PrintColors;
+	/** The figure's language (`ar`, `zh-Hans`…) for glyph shapes; right-to-left text aligns right. */
+	lang?: string;
+	rtl?: boolean;
 }
 
 const lines = (text: string, fontSize: number, width: number, maxLines: number) =>
@@ -68,6 +71,8 @@ const lines = (text: string, fontSize: number, width: number, maxLines: number) 
 
 function textBlock(o: {
 	lines: string[];
+	/** Right edge of the text (px) when the language reads right to left. */
+	rtlEdge?: number;
 	y: number;
 	lineHeight: number;
 	size: number;
@@ -75,10 +80,11 @@ function textBlock(o: {
 	weight?: number;
 }): string {
 	const weight = o.weight ? ` font-weight="${o.weight}"` : '';
+	const at = o.rtlEdge ? `x="${o.rtlEdge}" text-anchor="end" direction="rtl"` : `x="${PAD}"`;
 	return o.lines
 		.map(
 			(l, i) =>
-				`<text x="${PAD}" y="${o.y + i * o.lineHeight}" font-size="${o.size}" fill="${o.fill}"${weight}>${escapeXml(l)}</text>`
+				`<text ${at} y="${o.y + i * o.lineHeight}" font-size="${o.size}" fill="${o.fill}"${weight}>${escapeXml(l)}</text>`
 		)
 		.join('');
 }
@@ -87,6 +93,7 @@ function textBlock(o: {
 export function composeSvg(f: FigureFrame): { svg: string; width: number; height: number } {
 	const c = f.colors ?? PRINT_COLORS;
 	const width = Math.ceil(f.width + 2 * PAD);
+	const rtlEdge = f.rtl ? width - PAD : undefined;
 	const titleLines = lines(f.title, TITLE_SIZE, f.width, 2);
 	const chartTop = PAD + titleLines.length * 20 + 6;
 	const noteLines = f.note ? lines(f.note, FONT_SIZE, f.width, 8) : [];
@@ -100,13 +107,16 @@ export function composeSvg(f: FigureFrame): { svg: string; width: number; height
 	const parts = [
 		`<?xml version="1.0" encoding="UTF-8"?>\n`,
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" `,
-		`font-family="${escapeXml(FONT_STACK)}" font-size="${FONT_SIZE}" role="img" aria-labelledby="figure-title figure-desc">`,
+		`font-family="${escapeXml(FONT_STACK)}" font-size="${FONT_SIZE}" role="img" aria-labelledby="figure-title figure-desc"`,
+		// `direction` explicit: the chart's geometry is laid out left to right in every language.
+		` direction="ltr"${f.lang ? ` lang="${escapeXml(f.lang)}" xml:lang="${escapeXml(f.lang)}"` : ''}>`,
 		`<title id="figure-title">${escapeXml(f.title)}</title>`,
 		`<desc id="figure-desc">${escapeXml([f.desc, f.note, f.source].filter(Boolean).join(' '))}</desc>`,
 		`<metadata id="intersect-figure">${escapeXml(JSON.stringify(f.meta))}</metadata>`,
 		`<rect width="${width}" height="${height}" fill="${c.background}"/>`,
 		textBlock({
 			lines: titleLines,
+			rtlEdge,
 			y: PAD + 14,
 			lineHeight: 20,
 			size: TITLE_SIZE,
@@ -116,6 +126,7 @@ export function composeSvg(f: FigureFrame): { svg: string; width: number; height
 		`<g transform="translate(${PAD} ${chartTop})">${f.inner}</g>`,
 		textBlock({
 			lines: noteLines,
+			rtlEdge,
 			y: noteTop,
 			lineHeight: NOTE_LINE,
 			size: FONT_SIZE,
@@ -123,6 +134,7 @@ export function composeSvg(f: FigureFrame): { svg: string; width: number; height
 		}),
 		textBlock({
 			lines: sourceLines,
+			rtlEdge,
 			y: sourceTop,
 			lineHeight: SOURCE_LINE,
 			size: SOURCE_SIZE,

@@ -1,62 +1,169 @@
-/** Message lookup and locale-aware number/date formatting (Intl). English for now. */
-import { en, type MessageKey } from './en';
-import type { DatasetMessageKey } from './datasets-en';
-import type { ExportMessageKey } from './export-en';
-import type { LoadMessageKey } from './load-en';
+/**
+ * Messages and formats in the interface language. Messages are Paraglide JS message functions
+ * compiled from messages/<locale>.json (project.inlang); `t` looks one up by key in the active
+ * language. Numbers, dates and lists go through `Intl` for that language.
+ */
+import * as m from '$lib/paraglide/messages.js';
+import { activeLocale } from './state.svelte';
+import type { Locale } from './locales';
+import { intlTag } from './intl-tag';
 
-/** The UI locale (BCP 47). */
-export const locale = 'en-GB';
+export { activeLocale, withLocale, localeState } from './state.svelte';
+export {
+	CHART_FONTS,
+	directionOf,
+	isLocale,
+	LANG_TAGS,
+	LOCALE_NAMES,
+	LOCALES,
+	type Locale
+} from './locales';
 
-/** The message `key`, with `{name}` placeholders replaced from `params`. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-	return en[key].replace(/\{(\w+)\}/g, (_, name: string) =>
-		name in params ? formatValue(params[name]!) : `{${name}}`
-	);
+type Catalogue = typeof m;
+/** A message key (`chart.theme-trends.title`): every key has a dot, Paraglide's own names have none. */
+export type MessageKey = Extract<keyof Catalogue, `${string}.${string}`>;
+/** A load-UI message key, without its `load.` prefix. */
+export type LoadMessageKey = MessageKey extends infer K
+	? K extends `load.${infer R}`
+		? R
+		: never
+	: never;
+/** A figure-export message key, without its `fig.` prefix. */
+export type ExportMessageKey = MessageKey extends infer K
+	? K extends `fig.${infer R}`
+		? R
+		: never
+	: never;
+
+/** A published-dataset message key, without its `ds.` prefix. */
+export type DatasetMessageKey = MessageKey extends infer K
+	? K extends `ds.${infer R}`
+		? R
+		: never
+	: never;
+
+/** Message parameters: numbers are formatted for the language; `count` also picks the plural. */
+export type MessageParams = Record<string, string | number>;
+
+type MessageFn = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
+
+/**
+ * The message `key` in the active language (or `locale`), with placeholders filled from
+ * `params`. A numeric `count` selects the plural form and is shown as `{n}`.
+ */
+export function t(key: MessageKey, params: MessageParams = {}, locale = activeLocale()): string {
+	const inputs: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(params))
+		inputs[k] = typeof v === 'number' ? formatNumber(v, locale) : v;
+	if (typeof params.count === 'number') {
+		inputs.count = params.count;
+		inputs.n ??= formatNumber(params.count, locale);
+	}
+	return (m[key] as unknown as MessageFn)(inputs, { locale });
+}
+
+/** `true` when `key` names a message (for keys built from data, such as a status code). */
+export function hasMessage(key: string): key is MessageKey {
+	return key.includes('.') && typeof (m as Record<string, unknown>)[key] === 'function';
 }
 
 /** A load-UI message (`load.` keys of the catalogue). */
-export function lt(key: LoadMessageKey, params: Record<string, string | number> = {}): string {
-	return t(`load.${key}`, params);
+export function lt(key: LoadMessageKey, params: MessageParams = {}): string {
+	return t(`load.${key}` as MessageKey, params);
 }
 
 /** A figure-export message (`fig.` keys of the catalogue). */
-export function xt(key: ExportMessageKey, params: Record<string, string | number> = {}): string {
-	return t(`fig.${key}`, params);
+export function xt(key: ExportMessageKey, params: MessageParams = {}): string {
+	return t(`fig.${key}` as MessageKey, params);
 }
 
 /** A published-dataset message (`ds.` keys of the catalogue). */
-export function dt(key: DatasetMessageKey, params: Record<string, string | number> = {}): string {
-	return t(`ds.${key}`, params);
+export function dt(key: DatasetMessageKey, params: MessageParams = {}): string {
+	return t(`ds.${key}` as MessageKey, params);
 }
 
-function formatValue(v: string | number): string {
-	return typeof v === 'number' ? formatNumber(v) : v;
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(
+	id: string,
+	make: () => F
+): F {
+	let f = cache.get(id) as F | undefined;
+	if (!f) cache.set(id, (f = make()));
+	return f;
 }
 
-const numberFmt = new Intl.NumberFormat(locale);
-const percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-
-/** A count, grouped (`1,234`). */
-export function formatNumber(n: number): string {
-	return numberFmt.format(n);
+/** The `Intl` locale tag of the active language (`ar-u-nu-latn`, `zh-Hans-CN`, `en-GB`…). */
+export function intlLocale(locale = activeLocale()): string {
+	return intlTag(locale);
 }
 
-/** A 0..1 ratio as a whole percentage (`0.42` -> `42%`); `–` for null. */
-export function formatPercent(r: number | null): string {
-	return r === null || Number.isNaN(r) ? '–' : percentFmt.format(r);
+/** A count, grouped for the language (`1,234`, `1 234`, `١٬٢٣٤`). */
+export function formatNumber(n: number, locale = activeLocale()): string {
+	const tag = intlTag(locale);
+	return cached(`n|${tag}`, () => new Intl.NumberFormat(tag)).format(n);
 }
 
-const timeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+/** A count in compact notation (`1.2K`, `1,2 k`, `1.2万`). */
+export function formatCompact(n: number, locale = activeLocale()): string {
+	const tag = intlTag(locale);
+	return cached(
+		`c|${tag}`,
+		() => new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 })
+	).format(n);
+}
+
+/** A calendar year, ungrouped, in the language's digits (`2024`, `٢٠٢٤`). */
+export function formatYear(year: number, locale = activeLocale()): string {
+	const tag = intlTag(locale);
+	return cached(`y|${tag}`, () => new Intl.NumberFormat(tag, { useGrouping: false })).format(year);
+}
+
+/** A 0..1 ratio as a whole percentage (`0.42` -> `42%`, `42 %`, `٪42`); `–` for null. */
+export function formatPercent(r: number | null, locale = activeLocale()): string {
+	if (r === null || Number.isNaN(r)) return '–';
+	const tag = intlTag(locale);
+	return cached(
+		`p|${tag}`,
+		() => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })
+	).format(r);
+}
+
+/** An ISO date (`2022-09-20`) as a medium date in the language (`20 Sept 2022`, `2022年9月20日`). */
+export function formatDate(iso: string, locale = activeLocale()): string {
+	const tag = intlTag(locale);
+	return cached(
+		`d|${tag}`,
+		() => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' })
+	).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+/** Items joined as the language joins a list (`a, b and c`, `a、b和c`). */
+export function formatList(
+	items: readonly string[],
+	type: 'conjunction' | 'disjunction' = 'conjunction',
+	locale = activeLocale()
+): string {
+	const tag = intlTag(locale);
+	return cached(`l|${type}|${tag}`, () => new Intl.ListFormat(tag, { type })).format(items);
+}
+
+/** A sector code as the language abbreviates it (`BR`; Russian `БР`); unknown codes as loaded. */
+export function sectorLabel(code: string, locale = activeLocale()): string {
+	const key = `sector.${code}`;
+	return hasMessage(key) ? t(key, {}, locale) : code;
+}
+
+/** A sector's official name in the language (`Radiocommunication Bureau (ITU-R)`). */
+export function sectorName(code: string, locale = activeLocale()): string {
+	const key = `sector.name.${code}`;
+	return hasMessage(key) ? t(key, {}, locale) : code;
+}
 
 /** A moment (ms since 1970) as a medium date and a short time, in the browser's time zone. */
-export function formatTime(ms: number): string {
-	return timeFmt.format(ms);
+export function formatTime(ms: number, locale = activeLocale()): string {
+	const tag = intlTag(locale);
+	return cached(
+		`t|${tag}`,
+		() => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' })
+	).format(ms);
 }
-
-/** An ISO date (`2022-09-20`) as a medium date (`20 Sept 2022`). */
-export function formatDate(iso: string): string {
-	return dateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-}
-
-export type { MessageKey };

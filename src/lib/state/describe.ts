@@ -1,5 +1,5 @@
 /** Human descriptions of a view: period and filters, for chart subtitles, chips and captions. */
-import { formatDate, locale, t } from '../i18n';
+import { formatDate, formatList, intlLocale, t } from '../i18n';
 import type { ThemeListRow } from '../db/queries/themes';
 import type { DateRange, ViewState } from './view';
 
@@ -13,8 +13,8 @@ export type FilterKey = 'sector' | 'theme' | 'status';
 export function notFilteredBy(active: readonly FilterKey[], honours: readonly FilterKey[]): string {
 	const missing = active.filter((k) => !honours.includes(k));
 	if (!missing.length) return '';
-	const names = missing.map((k) => t(`filter.${k}`).toLocaleLowerCase(locale));
-	return t('view.notFiltered', { filters: new Intl.ListFormat(locale).format(names) });
+	const names = missing.map((k) => t(`filter.${k}`).toLocaleLowerCase(intlLocale()));
+	return t('view.notFiltered', { filters: formatList(names) });
 }
 
 /** One active filter as a removable chip. */

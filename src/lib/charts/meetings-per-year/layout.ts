@@ -4,7 +4,7 @@
  * model; no DOM.
  */
 import type { MeetingsPerYearRow } from '$lib/db/queries/dashboard';
-import { formatNumber, locale } from '$lib/i18n';
+import { formatCompact, formatNumber } from '$lib/i18n';
 import { FORMAT_COLORS } from '../palette';
 import { estimateWidth, round, type LegendItem, type Margin, type Tick } from '../common';
 import type { YearSteps } from '../interaction';
@@ -58,8 +58,6 @@ export interface MeetingsPerYearModel {
 
 /** Font size (px) of the meeting totals above the bars. */
 export const TOTAL_FONT_SIZE = 11;
-
-const compactFmt = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
 
 /** Lays out the stacked bars, every year of the span included, empty years as gaps. */
 export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPerYearModel {
@@ -115,10 +113,10 @@ function layoutTotals(bars: MeetingBar[], step: number): TotalLabel[] {
 	const fits = (texts: string[]) =>
 		texts.every((s) => estimateWidth(s, TOTAL_FONT_SIZE) <= step - 2);
 	const totals = [...byYear.values()].map((t) => t.meetings);
-	const format = fits(totals.map(formatNumber))
+	const format = fits(totals.map((n) => formatNumber(n)))
 		? formatNumber
-		: fits(totals.map((n) => compactFmt.format(n)))
-			? (n: number) => compactFmt.format(n)
+		: fits(totals.map((n) => formatCompact(n)))
+			? (n: number) => formatCompact(n)
 			: null;
 	if (!format) return [];
 	return [...byYear].map(([year, t]) => ({

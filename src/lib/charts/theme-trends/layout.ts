@@ -5,7 +5,7 @@
  */
 import { area, line, scaleLinear } from 'd3';
 import type { ThemeTrendRow } from '$lib/db/queries/dashboard';
-import { formatNumber } from '$lib/i18n';
+import { formatNumber, formatYear } from '$lib/i18n';
 import { CHAR_WIDTH, estimateWidth, maxOf, round, spanYears, wrapLines } from '../common';
 
 /** Options of `layoutThemeTrends`. Sizes in px. */
@@ -120,7 +120,7 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 	if (years.length === 1) x.domain([years[0]! - 1, years[0]! + 1]);
 	const y = scaleLinear([0, max || 1], [plotBottom, plotTop]);
 	const yearLabel = (year: number, anchor: 'start' | 'end') => {
-		return { x: round(x(year)), y: cellHeight - PAD, text: String(year), anchor };
+		return { x: round(x(year)), y: cellHeight - PAD, text: formatYear(year), anchor };
 	};
 
 	const panels: ThemePanel[] = themes.map((t, i) => {
