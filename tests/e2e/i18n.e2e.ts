@@ -36,6 +36,8 @@ describe('languages', () => {
 		await expect(htmlLangDir(page)).resolves.toEqual(['ar', 'rtl']);
 		await page.getByText('لوحة المعلومات').first().waitFor();
 		await expect(kpis(page)).resolves.toEqual(numbers);
+		// Mirrored, not pushed sideways: nothing widens the page (a physical `left: -999px` did).
+		await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBe(1280);
 		const text = await page.locator('body').innerText();
 		expect(ENGLISH_UI.filter((w) => text.includes(w))).toEqual([]);
 		// Charts keep their own direction: layouts anchor text, which `rtl` would flip.
