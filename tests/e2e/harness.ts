@@ -3,7 +3,7 @@
  * playwright-core, record (and block) every request outside the app's origin, run axe-core.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -36,6 +36,8 @@ export interface ServeOptions {
 	base?: string;
 	/** Extra response headers, e.g. a Content-Security-Policy. */
 	headers?: Record<string, string>;
+	/** Files whose path matches are sent slowly, as over a slow network: `chunk` bytes every `everyMs`. */
+	slow?: { match: RegExp; chunk: number; everyMs: number };
 }
 
 /**
@@ -46,7 +48,8 @@ export interface ServeOptions {
 export async function serveBuild({
 	dir = BUILD,
 	base = '',
-	headers = {}
+	headers = {},
+	slow
 }: ServeOptions = {}): Promise<{ origin: string; close: () => Promise<void> }> {
 	if (!existsSync(path.join(dir, 'index.html')))
 		throw new Error(`${dir}/index.html is missing: run \`vite build\` first (npm test does)`);
@@ -63,10 +66,12 @@ export async function serveBuild({
 		}
 		res.writeHead(200, {
 			'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+			'content-length': String(statSync(file).size),
 			'cache-control': 'no-store',
 			...headers
 		});
-		createReadStream(file).pipe(res);
+		if (slow?.match.test(file)) sendSlowly(file, res, slow);
+		else createReadStream(file).pipe(res);
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const { port } = server.address() as AddressInfo;
@@ -74,6 +79,24 @@ export async function serveBuild({
 		origin: `http://127.0.0.1:${port}`,
 		close: () => new Promise((r) => server.close(() => r()))
 	};
+}
+
+/** Send `file` in `chunk`-byte pieces, one every `everyMs` (a slow network, for progress displays). */
+function sendSlowly(
+	file: string,
+	res: ServerResponse,
+	{ chunk, everyMs }: { chunk: number; everyMs: number }
+): void {
+	const bytes = readFileSync(file);
+	let at = 0;
+	const timer = setInterval(() => {
+		if (res.destroyed || at >= bytes.length) {
+			clearInterval(timer);
+			res.end();
+			return;
+		}
+		res.write(bytes.subarray(at, (at += chunk)));
+	}, everyMs);
 }
 
 /** Debian's Chromium, headless, with no background traffic and no outside name lookups. */

@@ -10,6 +10,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { configureConnection, secureEngine } from './setup';
 import { fencedWorker } from './worker-fence';
+import { EngineUnsupportedError, missingEngineFeatures, setEngineStage } from './engine-stage';
 import type { SqlConnection } from './types';
 
 let engine: Promise<AsyncDuckDB> | null = null;
@@ -18,6 +19,12 @@ let engine: Promise<AsyncDuckDB> | null = null;
 export function getEngine(): Promise<AsyncDuckDB> {
 	engine ??= (async () => {
 		performance.mark('intersect:engine-start');
+		const missing = missingEngineFeatures();
+		if (missing.length > 0) {
+			setEngineStage({ phase: 'unsupported', missing });
+			throw new EngineUnsupportedError(missing);
+		}
+		setEngineStage({ phase: 'download', loaded: 0, total: 0 });
 		// Dynamic import: the engine must never be evaluated during the build's server pass.
 		const duckdb = await import('@duckdb/duckdb-wasm');
 		// Absolute URLs: the fenced worker (static/engine-fence.js) loads them from its own location.
@@ -28,15 +35,22 @@ export function getEngine(): Promise<AsyncDuckDB> {
 		});
 		const worker = fencedWorker(bundle.mainWorker!);
 		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+		await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+			setEngineStage({ phase: 'download', loaded: p.bytesLoaded, total: p.bytesTotal })
+		);
+		setEngineStage({ phase: 'start' });
 		await db.open({ query: { castBigIntToDouble: false } });
 		const setup = await db.connect();
 		await secureEngine(wrap(db, setup));
 		await setup.close();
 		performance.mark('intersect:engine-ready');
+		setEngineStage({ phase: 'ready' });
 		return db;
 	})();
-	engine.catch(() => (engine = null));
+	engine.catch((e: unknown) => {
+		engine = null;
+		if (!(e instanceof EngineUnsupportedError)) setEngineStage({ phase: 'failed' });
+	});
 	return engine;
 }
 

@@ -15,7 +15,7 @@ import {
 	type LoadMode
 } from '$lib/db/queries/dataset';
 import type { SqlConnection } from '$lib/db/types';
-import { formatTime, t } from '$lib/i18n';
+import { formatTime } from '$lib/i18n';
 import { lt } from '$lib/i18n';
 import type { FileOverride, LoadProgress } from '$lib/ingest/decode';
 import { discardBatch, prepareBatch, revalidateBatch, type BatchReport } from '$lib/ingest/load';
@@ -27,6 +27,7 @@ import {
 	type LoadMessage
 } from './load-messages';
 import { DatasetLoader } from './dataset-loader';
+import { engineFailureText } from './engine-failure';
 import { DatasetVersions } from './dataset-versions.svelte';
 
 export type { LoadMessage } from './load-messages';
@@ -128,7 +129,7 @@ export class DatasetState {
 			this.#release();
 		} catch (e) {
 			this.status = 'failed';
-			this.startError = t('engine.failed', { message: e instanceof Error ? e.message : String(e) });
+			this.startError = engineFailureText(e);
 			this.#release(new Error(this.startError));
 		} finally {
 			this.progress = null;
