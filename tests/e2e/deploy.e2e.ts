@@ -3,7 +3,7 @@
  * own folder, served under /intersect/ by the guide's rules (file, file.html, else 200.html) with
  * the guide's Content-Security-Policy header; every route opened by a deep link and reloaded.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -104,6 +104,27 @@ describe('a build for a sub-path behind a strict Content-Security-Policy', () =>
 		await context.close();
 		expect(violations).toEqual([]);
 		expect(outside).toEqual([]);
+	});
+
+	test('`npm run deploy:check` passes this deployment and fails one whose server 404s deep links', async () => {
+		// Asynchronous: the servers answer from this process, which a spawnSync would block.
+		const check = (url: string) =>
+			new Promise<{ stdout: string; status: number }>((done) =>
+				execFile('node', [repoPath('scripts/check-deploy.mjs'), url, '--build', DIR], (e, stdout) =>
+					done({ stdout, status: e ? Number(e.code) : 0 })
+				)
+			);
+		const good = await check(`${server.origin}${BASE}/`);
+		expect(good.stdout).toContain('All checks passed');
+		expect(good.status).toBe(0);
+		const plain = await serveBuild({ dir: DIR, base: BASE, fallback: false });
+		try {
+			const bad = await check(`${plain.origin}${BASE}/`);
+			expect(bad.stdout).toMatch(/FAIL {2}\/workspace answers the app's page: HTTP 404/);
+			expect(bad.status).toBe(1);
+		} finally {
+			await plain.close();
+		}
 	});
 
 	test('the example server configurations send this same policy', () => {

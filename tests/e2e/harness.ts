@@ -38,6 +38,8 @@ export interface ServeOptions {
 	headers?: Record<string, string>;
 	/** Files whose path matches are sent slowly, as over a slow network: `chunk` bytes every `everyMs`. */
 	slow?: { match: RegExp; chunk: number; everyMs: number };
+	/** Answer unknown paths with the single-page fallback, as docs/deploy.md asks (default); `false`: 404, as a plain file server does. */
+	fallback?: boolean;
 }
 
 /**
@@ -49,7 +51,8 @@ export async function serveBuild({
 	dir = BUILD,
 	base = '',
 	headers = {},
-	slow
+	slow,
+	fallback = true
 }: ServeOptions = {}): Promise<{ origin: string; close: () => Promise<void> }> {
 	if (!existsSync(path.join(dir, 'index.html')))
 		throw new Error(`${dir}/index.html is missing: run \`vite build\` first (npm test does)`);
@@ -60,6 +63,7 @@ export async function serveBuild({
 		let file = path.join(dir, inside.slice(base.length));
 		if (!file.startsWith(dir)) return void res.writeHead(403).end();
 		if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+		if (!existsSync(file) && !fallback) return void res.writeHead(404).end();
 		if (!existsSync(file)) {
 			const html = `${file.replace(/\/(index\.html)?$/, '')}.html`;
 			file = existsSync(html) ? html : path.join(dir, '200.html');
