@@ -4,7 +4,8 @@
  */
 import { SECTORS, STATUSES } from '../../contract/contract';
 import { listLiteral, literal } from '../sql';
-import { meetingWhere, outcomeCondition, outcomeWhere, themeWhere, type Filters } from './filters';
+import { outcomeCellsSql, type OutcomeSource } from './cube';
+import { meetingWhere, themeWhere, type Filters } from './filters';
 
 /** Row of `kpisSql`: the headline numbers (ratios 0..1, null when undefined). */
 export interface KpiRow {
@@ -20,18 +21,18 @@ export interface KpiRow {
 }
 
 /**
- * Headline numbers under the filters (one scan of outcomes, one of meetings). The completion
- * rate ignores the status filter: "of the completed outcomes, how many are completed" is always
- * 100 % (docs/metrics.md).
+ * Headline numbers under the filters (one scan of the outcome cells, one of meetings). The
+ * completion rate ignores the status filter: "of the completed outcomes, how many are completed"
+ * is always 100 % (docs/metrics.md).
  */
-export function kpisSql(f: Filters = {}): string {
-	const kept = outcomeCondition(f);
+export function kpisSql(f: Filters = {}, via: OutcomeSource = 'cube'): string {
+	const kept = f.status ? `status = ${literal(f.status)}` : 'true';
 	return `WITH o AS (
-  SELECT count(*) FILTER (WHERE ${kept}) AS outcomes,
-    count(*) FILTER (WHERE status = 'completed') AS completed,
-    count(*) FILTER (WHERE status IS DISTINCT FROM 'cancelled') AS completable,
-    count(*) FILTER (WHERE ${kept} AND len(sectors) >= 2) AS cross_sector
-  FROM outcomes ${outcomeWhere({ ...f, status: null })}),
+  SELECT coalesce(sum(n) FILTER (WHERE ${kept}), 0) AS outcomes,
+    coalesce(sum(n) FILTER (WHERE status = 'completed'), 0) AS completed,
+    coalesce(sum(n) FILTER (WHERE status IS DISTINCT FROM 'cancelled'), 0) AS completable,
+    coalesce(sum(n) FILTER (WHERE ${kept} AND len(sectors) >= 2), 0) AS cross_sector
+  FROM (${outcomeCellsSql({ ...f, status: null }, via)})),
 m AS (SELECT count(*) AS meetings, coalesce(sum(participants), 0) AS participants
   FROM meetings ${meetingWhere(f)})
 SELECT
@@ -72,9 +73,9 @@ export interface ThemeSectorRow {
 }
 
 /** Theme x sector activity: every loaded theme x every sector, zero cells included. */
-export function themeSectorSql(f: Filters = {}): string {
+export function themeSectorSql(f: Filters = {}, via: OutcomeSource = 'cube'): string {
 	// Counted per distinct (theme, sector list) before unnesting: a handful of lists, not every row.
-	return `WITH g AS (SELECT theme_id, sectors, count(*) AS n FROM outcomes ${outcomeWhere(f)} GROUP BY ALL),
+	return `WITH g AS (SELECT theme_id, sectors, sum(n) AS n FROM (${outcomeCellsSql(f, via)}) GROUP BY ALL),
 o AS (SELECT theme_id, sector, sum(n) AS n FROM (SELECT theme_id, n, unnest(sectors) AS sector FROM g) GROUP BY ALL),
 t AS (SELECT theme_id, coalesce(name, theme_id) AS theme FROM themes ${themeWhere(f)}
       UNION SELECT DISTINCT theme_id, theme_id FROM o
@@ -95,10 +96,10 @@ export interface StatusTrendRow {
 }
 
 /** Outcomes by calendar year of `date` and status. */
-export function statusTrendSql(f: Filters = {}): string {
+export function statusTrendSql(f: Filters = {}, via: OutcomeSource = 'cube'): string {
 	return `SELECT * FROM (
-  SELECT year(date)::INTEGER AS year, status, count(*)::INTEGER AS outcomes
-  FROM outcomes ${outcomeWhere(f)} GROUP BY ALL)
+  SELECT year(month)::INTEGER AS year, status, sum(n)::INTEGER AS outcomes
+  FROM (${outcomeCellsSql(f, via)}) GROUP BY ALL)
 ORDER BY year, array_position(${listLiteral(STATUSES)}, status)`;
 }
 
@@ -114,11 +115,11 @@ export interface SectorPairRow {
  * outcomes whose sectors include both (source < target in canonical order); for source = target,
  * the outcomes involving that sector alone.
  */
-export function sectorCollaborationSql(f: Filters = {}): string {
+export function sectorCollaborationSql(f: Filters = {}, via: OutcomeSource = 'cube'): string {
 	const order = listLiteral(SECTORS);
 	// Outcomes are counted per distinct sector list first; pairs come from those few lists.
 	return `WITH g AS (SELECT row_number() OVER () AS id, sectors, n FROM (
-  SELECT sectors, count(*) AS n FROM outcomes ${outcomeWhere(f)} GROUP BY sectors)),
+  SELECT sectors, sum(n) AS n FROM (${outcomeCellsSql(f, via)}) GROUP BY sectors)),
 s AS (SELECT id, n, unnest(sectors) AS sector, len(sectors) AS k FROM g)
 SELECT * FROM (
   SELECT a.sector AS source, b.sector AS target, sum(a.n)::INTEGER AS outcomes
@@ -138,8 +139,8 @@ export interface ThemeTrendRow {
 }
 
 /** Outcomes per theme per calendar year, every year from the first to the last outcome year. */
-export function themeTrendsSql(f: Filters = {}): string {
-	return `WITH o AS (SELECT theme_id, year(date)::INTEGER AS year, count(*) AS n FROM outcomes ${outcomeWhere(f)} GROUP BY ALL),
+export function themeTrendsSql(f: Filters = {}, via: OutcomeSource = 'cube'): string {
+	return `WITH o AS (SELECT theme_id, year(month)::INTEGER AS year, sum(n) AS n FROM (${outcomeCellsSql(f, via)}) GROUP BY ALL),
 y AS (SELECT unnest(range(min(year), max(year) + 1))::INTEGER AS year FROM o),
 t AS (SELECT theme_id, coalesce(name, theme_id) AS theme FROM themes ${themeWhere(f)}
       UNION SELECT DISTINCT theme_id, theme_id FROM o

@@ -1,6 +1,7 @@
 /** SQL for the dataset itself: the live tables, their provenance record, and the atomic swap. */
 import { CONTRACT, type TableName } from '../../contract/contract';
 import { ident, listLiteral, literal } from '../sql';
+import { initOutcomeCubeSql, outcomeCubeSql } from './cube';
 import { sqlType } from './validate';
 
 /** Row of `liveTablesSql`. */
@@ -23,7 +24,8 @@ export function initDatasetSql(): string {
 	);
 	return [
 		`CREATE TABLE IF NOT EXISTS _dataset (table_name VARCHAR PRIMARY KEY, source VARCHAR, files VARCHAR[], "rows" BIGINT, loaded_at TIMESTAMP);`,
-		...tables
+		...tables,
+		initOutcomeCubeSql()
 	].join('\n');
 }
 
@@ -69,7 +71,9 @@ export function commitSql(o: {
 			`INSERT OR REPLACE INTO _dataset VALUES (${literal(t.table)}, ${source}, ${listLiteral(t.files)}::VARCHAR[], ${t.rows}, now()::TIMESTAMP);`
 		];
 	});
-	return ['BEGIN TRANSACTION;', ...steps, 'COMMIT;'].join('\n');
+	// The cube follows the outcomes in the same transaction: no query sees one without the other.
+	const cube = o.tables.some((t) => t.table === 'outcomes') ? [outcomeCubeSql()] : [];
+	return ['BEGIN TRANSACTION;', ...steps, ...cube, 'COMMIT;'].join('\n');
 }
 
 /** Row of `datasetStatusSql`: one per contract table. */
