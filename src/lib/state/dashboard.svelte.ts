@@ -1,6 +1,7 @@
 /** The dashboard's query results as state: every chart and KPI recomputed in DuckDB per view. */
 import { CHART_LIST, emptyChartRows, type ChartId } from '$lib/charts';
 import { queryRows } from '$lib/db/rows';
+import { QueryCache } from './query-cache';
 import { dataExtentSql, kpisSql, type DataExtentRow, type KpiRow } from '$lib/db/queries/dashboard';
 import { themeListSql, type ThemeListRow } from '$lib/db/queries/themes';
 import type { Filters } from '$lib/db/queries/filters';
@@ -16,21 +17,48 @@ export class DashboardData {
 	loaded = $state(false);
 	error = $state<string | null>(null);
 	#ticket = 0;
+	#running: Promise<void> = Promise.resolve();
+	#cache = new QueryCache();
+
+	/**
+	 * Settles once the refreshes started by now (this task included, so effects of the same
+	 * update count) have their results: lower-priority queries wait for it.
+	 */
+	async settled(): Promise<void> {
+		await new Promise((r) => setTimeout(r, 0));
+		for (let p = this.#running; ; p = this.#running) {
+			await p.catch(() => undefined);
+			if (p === this.#running) return;
+		}
+	}
 
 	/**
 	 * Run the KPI queries and the queries of `charts` (default: every chart); a newer call
-	 * supersedes an older one still running.
+	 * supersedes an older one still running. With the dataset's `version`, results are cached
+	 * for that version (query-cache.ts).
 	 */
-	async refresh(
+	refresh(
 		conn: SqlConnection,
 		filters: Filters,
 		previous: Filters | null,
-		charts: readonly ChartId[] = CHART_LIST.map((c) => c.id)
+		charts: readonly ChartId[] = CHART_LIST.map((c) => c.id),
+		version: number | null = null
+	): Promise<void> {
+		return (this.#running = this.#refresh(conn, filters, previous, charts, version));
+	}
+
+	async #refresh(
+		conn: SqlConnection,
+		filters: Filters,
+		previous: Filters | null,
+		charts: readonly ChartId[],
+		version: number | null
 	): Promise<void> {
 		const ticket = ++this.#ticket;
 		const start = performance.now();
 		try {
-			const q = <T>(sql: string) => queryRows<T>(conn, sql);
+			const q = <T>(sql: string) =>
+				version === null ? queryRows<T>(conn, sql) : this.#cache.rows<T>(conn, sql, version);
 			const shown = CHART_LIST.filter((c) => charts.includes(c.id));
 			const [kpis, prev, ...results] = await Promise.all([
 				q<KpiRow>(kpisSql(filters)),

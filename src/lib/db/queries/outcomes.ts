@@ -4,6 +4,7 @@
  */
 import { STATUSES } from '../../contract/contract';
 import { listLiteral } from '../sql';
+import { outcomeCellsSql, type OutcomeSource } from './cube';
 import { outcomeWhere, type Filters } from './filters';
 
 /** Row of `outcomeListSql`: one outcome, dates as ISO text (null when empty). */
@@ -94,7 +95,7 @@ export interface OutcomeCountRow {
 	outcomes: number;
 }
 
-/** How many outcomes the filters keep (the list's "Outcomes (n)"). */
-export function outcomeCountSql(filters: Filters = {}): string {
-	return `SELECT count(*)::INTEGER AS outcomes FROM outcomes o ${outcomeWhere(filters, 'o')}`;
+/** How many outcomes the filters keep (the list's "Outcomes (n)"), from the cube by default. */
+export function outcomeCountSql(filters: Filters = {}, via: OutcomeSource = 'cube'): string {
+	return `SELECT coalesce(sum(n), 0)::INTEGER AS outcomes FROM (${outcomeCellsSql(filters, via)})`;
 }
