@@ -153,7 +153,10 @@ export async function openDashboard(
 ): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(`${origin}${pathName}`);
-	await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+	// Confirmed by the engine, not the figures kept from before that paint first.
+	await page.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor({
+		timeout: 60_000
+	});
 	return page;
 }
 

@@ -66,6 +66,7 @@ export class PublishedState {
 	/** How each file of the last bundle came (cache, ranges...), for tests and curiosity. */
 	via = $state<Record<string, string>>({});
 	#checked = false;
+	#siteList: Promise<SiteDataset[]> | null = null;
 
 	/** What is shown now. */
 	shown: Shown = $derived.by(() => {
@@ -89,6 +90,13 @@ export class PublishedState {
 		return linkParams(this.shown, this.fingerprint, this.site.length > 0);
 	}
 
+	/** The site's published datasets, fetched once (none when the site lists none). */
+	siteList(): Promise<SiteDataset[]> {
+		return (this.#siteList ??= fetchSiteIndex(
+			manifestUrlOf('datasets/index.json', appRoot())!
+		).catch(() => [] as SiteDataset[]));
+	}
+
 	/** Start the app on what `url` asks for: `?dataset=`, else saved uploads, else the site default. */
 	async start(url: URL): Promise<void> {
 		if (dataset.status !== 'starting') return;
@@ -96,9 +104,7 @@ export class PublishedState {
 		// A link this browser made itself (a reload after unsaved changes) is not someone else's.
 		this.wanted =
 			target.fingerprint && !shownHere().includes(target.fingerprint) ? target.fingerprint : null;
-		const siteList = fetchSiteIndex(manifestUrlOf('datasets/index.json', appRoot())!).catch(
-			() => [] as SiteDataset[]
-		);
+		const siteList = this.siteList();
 		void siteList.then((l) => (this.site = l));
 		await dataset.start(async (conn, signal) => {
 			const onProgress = (p: typeof dataset.progress) => (dataset.progress = p);

@@ -1,11 +1,12 @@
 /** The dashboard's query results as state: every chart and KPI recomputed in DuckDB per view. */
 import { CHART_LIST, emptyChartRows, type ChartId } from '$lib/charts';
 import { queryRows } from '$lib/db/rows';
-import { QueryCache } from './query-cache';
-import { dataExtentSql, kpisSql, type DataExtentRow, type KpiRow } from '$lib/db/queries/dashboard';
-import { themeListSql, type ThemeListRow } from '$lib/db/queries/themes';
+import type { DataExtentRow, KpiRow } from '$lib/db/queries/dashboard';
+import type { ThemeListRow } from '$lib/db/queries/themes';
 import type { Filters } from '$lib/db/queries/filters';
 import type { SqlConnection } from '$lib/db/types';
+import { QueryCache } from './query-cache';
+import { queryFacts, queryView, type ViewFacts, type ViewResults } from './view-results';
 
 /** Results for one dashboard view. */
 export class DashboardData {
@@ -15,6 +16,8 @@ export class DashboardData {
 	/** Each chart's query rows, by chart id (empty for charts the page does not show). */
 	rows = $state<Record<ChartId, readonly object[]>>(emptyChartRows());
 	loaded = $state(false);
+	/** The results shown are kept ones (paint), not yet confirmed by the engine. */
+	provisional = $state(false);
 	error = $state<string | null>(null);
 	#ticket = 0;
 	#running: Promise<void> = Promise.resolve();
@@ -35,7 +38,7 @@ export class DashboardData {
 	/**
 	 * Run the KPI queries and the queries of `charts` (default: every chart); a newer call
 	 * supersedes an older one still running. With the dataset's `version`, results are cached
-	 * for that version (query-cache.ts).
+	 * for that version (query-cache.ts). True when its results are the ones shown.
 	 */
 	refresh(
 		conn: SqlConnection,
@@ -43,8 +46,10 @@ export class DashboardData {
 		previous: Filters | null,
 		charts: readonly ChartId[] = CHART_LIST.map((c) => c.id),
 		version: number | null = null
-	): Promise<void> {
-		return (this.#running = this.#refresh(conn, filters, previous, charts, version));
+	): Promise<boolean> {
+		const run = this.#refresh(conn, filters, previous, charts, version);
+		this.#running = run.then(() => undefined);
+		return run;
 	}
 
 	async #refresh(
@@ -53,36 +58,46 @@ export class DashboardData {
 		previous: Filters | null,
 		charts: readonly ChartId[],
 		version: number | null
-	): Promise<void> {
+	): Promise<boolean> {
 		const ticket = ++this.#ticket;
 		const start = performance.now();
 		try {
 			const q = <T>(sql: string) =>
 				version === null ? queryRows<T>(conn, sql) : this.#cache.rows<T>(conn, sql, version);
-			const shown = CHART_LIST.filter((c) => charts.includes(c.id));
-			const [kpis, prev, ...results] = await Promise.all([
-				q<KpiRow>(kpisSql(filters)),
-				previous ? q<KpiRow>(kpisSql(previous)) : Promise.resolve([]),
-				...shown.map((c) => q<object>(c.sql(filters)))
-			]);
-			if (ticket !== this.#ticket) return;
+			const results = await queryView(q, filters, previous, charts);
+			if (ticket !== this.#ticket) return false;
 			performance.measure('intersect:queries', { start });
-			this.kpis = kpis[0] ?? null;
-			this.previous = prev[0] ?? null;
-			const rows = emptyChartRows();
-			shown.forEach((c, i) => (rows[c.id] = results[i]!));
-			this.rows = rows;
-			this.loaded = true;
+			this.#show(results);
+			this.provisional = false;
 			this.error = null;
-			// Marks the frame that paints this view's charts and KPIs (`npm run bench` times by it).
-			requestAnimationFrame(() => {
-				if (!performance.getEntriesByName('intersect:first-chart').length)
-					performance.mark('intersect:first-chart');
-				performance.mark('intersect:charts-updated');
-			});
+			return true;
 		} catch (e) {
 			if (ticket === this.#ticket) this.error = e instanceof Error ? e.message : String(e);
+			return false;
 		}
+	}
+
+	/**
+	 * Show results kept from before (the build's sample snapshot, or this browser's last results
+	 * for the stored dataset) while the engine starts, marked `provisional` until a refresh lands.
+	 */
+	paint(results: ViewResults): void {
+		if (this.loaded) return;
+		this.#show(results);
+		this.provisional = true;
+	}
+
+	#show(r: ViewResults): void {
+		this.kpis = r.kpis;
+		this.previous = r.previous;
+		this.rows = r.rows;
+		this.loaded = true;
+		// Marks the frame that paints this view's charts and KPIs (`npm run bench` times by it).
+		requestAnimationFrame(() => {
+			if (!performance.getEntriesByName('intersect:first-chart').length)
+				performance.mark('intersect:first-chart');
+			performance.mark('intersect:charts-updated');
+		});
 	}
 }
 
@@ -94,12 +109,13 @@ export class DatasetFacts {
 
 	/** Re-read after every load. */
 	async refresh(conn: SqlConnection): Promise<void> {
-		const [[extent], themes] = await Promise.all([
-			queryRows<DataExtentRow>(conn, dataExtentSql()),
-			queryRows<ThemeListRow>(conn, themeListSql())
-		]);
-		this.extent = extent ?? { first: null, last: null };
-		this.themes = themes;
+		this.fill(await queryFacts((sql) => queryRows(conn, sql)));
+	}
+
+	/** Take facts read elsewhere (a kept snapshot, before the engine is up). */
+	fill(f: ViewFacts): void {
+		this.extent = f.extent;
+		this.themes = f.themes;
 		this.ready = true;
 	}
 }

@@ -1,0 +1,52 @@
+/**
+ * What one dashboard view shows, as data: the KPIs (and the previous period's), each chart's rows
+ * and the dataset facts the captions need. The same functions run in the browser (DashboardData)
+ * and in Node (the build's sample snapshot, tests/unit/sample-results.spec.ts).
+ */
+import { CHART_LIST, emptyChartRows, type ChartId } from '$lib/charts';
+import { dataExtentSql, kpisSql, type DataExtentRow, type KpiRow } from '$lib/db/queries/dashboard';
+import type { Filters } from '$lib/db/queries/filters';
+import { themeListSql, type ThemeListRow } from '$lib/db/queries/themes';
+
+/** Runs SQL and returns its rows (queryRows on a connection, or a cache in front of it). */
+export type RowQuery = <T>(sql: string) => Promise<T[]>;
+
+/** A view's query results. */
+export interface ViewResults {
+	kpis: KpiRow | null;
+	previous: KpiRow | null;
+	rows: Record<ChartId, readonly object[]>;
+}
+
+/** The dataset facts a view's captions and period presets need. */
+export interface ViewFacts {
+	extent: DataExtentRow;
+	themes: ThemeListRow[];
+}
+
+/** Run the KPI queries and the queries of `charts` for `filters` (and the `previous` period's KPIs). */
+export async function queryView(
+	q: RowQuery,
+	filters: Filters,
+	previous: Filters | null,
+	charts: readonly ChartId[]
+): Promise<ViewResults> {
+	const shown = CHART_LIST.filter((c) => charts.includes(c.id));
+	const [kpis, prev, ...results] = await Promise.all([
+		q<KpiRow>(kpisSql(filters)),
+		previous ? q<KpiRow>(kpisSql(previous)) : Promise.resolve([]),
+		...shown.map((c) => q<object>(c.sql(filters)))
+	]);
+	const rows = emptyChartRows();
+	shown.forEach((c, i) => (rows[c.id] = results[i]!));
+	return { kpis: kpis[0] ?? null, previous: prev[0] ?? null, rows };
+}
+
+/** Read the dataset's date extent and theme names. */
+export async function queryFacts(q: RowQuery): Promise<ViewFacts> {
+	const [[extent], themes] = await Promise.all([
+		q<DataExtentRow>(dataExtentSql()),
+		q<ThemeListRow>(themeListSql())
+	]);
+	return { extent: extent ?? { first: null, last: null }, themes };
+}
