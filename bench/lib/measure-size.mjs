@@ -23,6 +23,13 @@ function summarise(runs) {
 			rendererRssPeakBytes: peak('rendererRssPeakBytes'),
 			rendererHwmBytes: peak('rendererHwmBytes')
 		},
+		reload: runs.some((r) => r.reload)
+			? {
+					medianFirstChartMs: median(runs.map((r) => r.reload.firstChartMs)),
+					medianEngineReadyAtMs: median(runs.map((r) => r.reload.engineReadyAtMs)),
+					medianConfirmedMs: median(runs.map((r) => r.reload.confirmedMs))
+				}
+			: null,
 		runs: runs.map(({ after: _after, ...r }) => r)
 	};
 }
@@ -50,7 +57,8 @@ export async function measureSize(browser, origin, { name, dir, rows, runs, log,
 			const r = await ingestRun(browser, origin, {
 				files,
 				rows,
-				after: withClicks ? (page) => filterClicks(page) : undefined
+				after: withClicks ? (page) => filterClicks(page) : undefined,
+				reload: format === 'csv' && !ingestOnly
 			});
 			if (r.outside.length || r.errors.length)
 				throw new Error(
