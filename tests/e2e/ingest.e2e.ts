@@ -84,8 +84,8 @@ const BAD: [string, string][] = [
 		'bad/outcomes-truncated.parquet',
 		'outcomes-truncated.parquet is a Parquet file that is truncated'
 	],
-	['bad/no-table.csv', 'no-table.csv matches no Intersect table'],
-	['bad/meetings-missing-date.csv', 'lacks the required column date'],
+	['bad/no-table.csv', 'no-table.csv was not loaded: its header (name, email, phone) fits none'],
+	['bad/meetings-missing-date.csv', 'it looks like meetings; missing date.'],
 	['bad/meetings-ragged.csv', 'meetings-ragged.csv, row 3: row has 4 fields, the header has 6'],
 	[
 		'bad/meetings-not-a-number.csv',
@@ -161,11 +161,40 @@ describe('bad files', () => {
 	});
 });
 
+describe('recognition', () => {
+	test('a partial outcomes export named themes.parquet is refused by name and the themes stay', async () => {
+		const page = await fresh();
+		const before = await kpis(page);
+		const dir = repoPath('tests/.artifacts');
+		mkdirSync(dir, { recursive: true });
+		const file = path.join(dir, 'themes.parquet');
+		writeFileSync(file, 'outcome_id,theme_id,title\nO-900,accessibility,Partial export\n');
+		await page.getByLabel('Upload exports (CSV or Parquet)').setInputFiles(file);
+		const alert = page.getByRole('alert').filter({ hasText: 'Nothing was loaded' });
+		await alert
+			.filter({
+				hasText: 'themes.parquet was not loaded: it looks like outcomes; missing date, status'
+			})
+			.waitFor();
+		await expect(alert.textContent()).resolves.toContain(
+			'themes.parquet is named as Parquet but holds CSV; it was read as CSV.'
+		);
+		expect(await kpis(page)).toEqual(before);
+		await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+		await alert.waitFor({ state: 'detached' });
+		expect(await kpis(page)).toEqual(before);
+		expect(await kpi(page, 'themes')).toBeGreaterThan(1);
+	});
+});
+
 describe('choices', () => {
 	test('a column the header does not name can be mapped by hand, then the file loads', async () => {
 		const page = await fresh();
 		await upload(page, ['bad/meetings-unrecognised-date.csv']);
-		await page.getByRole('alert').filter({ hasText: 'lacks the required column date' }).waitFor();
+		await page
+			.getByRole('alert')
+			.filter({ hasText: 'it looks like meetings; missing date' })
+			.waitFor();
 		await page.getByLabel('File column for date').selectOption({ label: 'Held on' });
 		await page.getByRole('status').filter({ hasText: 'Check how' }).waitFor();
 		const row = page.locator('details[data-file="meetings-unrecognised-date.csv"] tr.manual');
