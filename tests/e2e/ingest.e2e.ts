@@ -187,6 +187,34 @@ describe('recognition', () => {
 	});
 });
 
+describe('references stay whole', () => {
+	test('replacing the meetings with one asks first; Cancel keeps all 46, confirming loads and keeps the warning', async () => {
+		const page = await fresh();
+		const before = await kpis(page);
+		const dir = repoPath('tests/.artifacts');
+		mkdirSync(dir, { recursive: true });
+		const file = path.join(dir, 'meetings-one.csv');
+		writeFileSync(file, 'meeting_no,date\n46,2024-01-02\n');
+		const input = page.getByLabel('Upload exports (CSV or Parquet)');
+		const dialog = page.getByRole('dialog', { name: 'Load anyway?' });
+		await input.setInputFiles(file);
+		await dialog.waitFor();
+		await expect(dialog.textContent()).resolves.toContain('meetings: 46 rows now, 1 after Replace');
+		await expect(dialog.textContent()).resolves.toMatch(
+			/outcomes rows whose meeting_no would match no meetings row: \d+ \(for example/
+		);
+		await dialog.getByRole('button', { name: 'Cancel and keep the current data' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		expect(await kpis(page)).toEqual(before);
+		expect(await kpi(page, 'meetings')).toBe(46);
+		await expect.poll(() => input.isEnabled()).toBe(true);
+		await input.setInputFiles(file);
+		await dialog.getByRole('button', { name: 'Load anyway' }).click();
+		await page.getByRole('alert').filter({ hasText: 'Loaded as you confirmed' }).waitFor();
+		await expect.poll(() => kpi(page, 'meetings')).toBe(1);
+	});
+});
+
 describe('choices', () => {
 	test('a column the header does not name can be mapped by hand, then the file loads', async () => {
 		const page = await fresh();
@@ -294,6 +322,7 @@ describe('durable', () => {
 		const cdp = await page.context().newCDPSession(page);
 		await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.origin, quotaSize: 1 });
 		await upload(page, DIALECTS);
+		await loaded(page);
 		await page.getByRole('alert').filter({ hasText: 'storage is full' }).waitFor();
 		await expectDialectKpis(page);
 	});
