@@ -161,10 +161,12 @@ export class DatasetState {
 		this.status = 'busy';
 		this.#idle = this.#hold();
 		this.#abort = new AbortController();
+		const signal = this.#abort.signal;
 		try {
-			await work(conn, this.#abort.signal);
+			await work(conn, signal);
 		} catch (e) {
-			this.message = stoppedMessage(e, files);
+			// A statement interrupted by Cancel fails with DuckDB's own error: the cancel is the cause.
+			this.message = stoppedMessage(signal.aborted ? signal.reason : e, files);
 		} finally {
 			this.status = 'ready';
 			this.progress = null;
@@ -296,9 +298,11 @@ export class DatasetState {
 		await discardBatch(await this.connection(), batch);
 	}
 
-	/** Stop the running load at its next step; nothing of it goes live. */
+	/** Stop the running load now (its running statement is interrupted); nothing of it goes live. */
 	cancelLoad(): void {
-		this.#abort?.abort(new DOMException(lt('upload.cancelled'), 'AbortError'));
+		// The commit (stage `loading`) is one short transaction and is never interrupted.
+		if (!this.#abort || this.progress?.stage === 'loading') return;
+		this.#abort.abort(new DOMException(lt('upload.cancelled'), 'AbortError'));
 		void this.#conn?.cancel().catch(() => undefined);
 	}
 
