@@ -218,19 +218,33 @@ export const repoPath = (p: string) => path.join(ROOT, p);
 
 /**
  * Wait until the load result says the upload was loaded and the load has finished (saved in the
- * browser's storage: the upload control is enabled again only then).
+ * browser's storage: the upload control is enabled again only then). A load that asks first
+ * (it would orphan live rows or shrink a table by half, docs/loading.md) is confirmed, as an
+ * analyst replacing the sample with a small export does; tests of the question itself do not
+ * call this.
  */
 export async function waitForLoaded(page: Page): Promise<void> {
-	await page
+	const done = page
 		.getByRole('region', { name: 'Load result' })
 		.getByRole('status')
-		.filter({ hasText: 'Loaded' })
-		.waitFor({ timeout: 90_000 });
+		.filter({ hasText: 'Loaded' });
+	const asking = page.locator('dialog[data-risk="asking"]');
+	await done.or(asking).first().waitFor({ timeout: 90_000 });
+	if (await asking.isVisible()) await asking.getByRole('button', { name: 'Load anyway' }).click();
+	await done.waitFor({ timeout: 90_000 });
 	await expect
 		.poll(() => page.getByLabel('Upload exports (CSV or Parquet)', { exact: true }).isEnabled(), {
 			timeout: 60_000
 		})
 		.toBe(true);
+}
+
+/** Answer "Load anyway" when a load asks first (it would orphan live rows or shrink a table). */
+export async function confirmLoad(page: Page): Promise<void> {
+	await page
+		.locator('dialog[data-risk="asking"]')
+		.getByRole('button', { name: 'Load anyway' })
+		.click({ timeout: 90_000 });
 }
 
 /** Wait until the page's fonts have loaded and two frames have painted (before a screenshot). */

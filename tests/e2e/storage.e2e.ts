@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { fixturePath, kpi, repoPath, useApp, waitForLoaded } from './harness';
+import { confirmLoad, fixturePath, kpi, repoPath, useApp, waitForLoaded } from './harness';
 
 const app = useApp();
 
@@ -106,6 +106,7 @@ describe('storage that cannot lie', () => {
 		const big = await changedFrom(page, saved);
 		// A small load after the failed one: saving it must not name the big file it never stored.
 		await upload(page, ['good/themes-comma.csv']);
+		await confirmLoad(page);
 		await page
 			.getByRole('alert')
 			.filter({ hasText: 'storage is full' })
@@ -137,6 +138,7 @@ describe('storage that cannot lie', () => {
 			);
 		});
 		await upload(page, ['good/themes-comma.csv']);
+		await confirmLoad(page);
 		await page.locator('main[data-saving="true"]').waitFor({ timeout: 60_000 });
 		await page.getByRole('status').filter({ hasText: 'Saving' }).waitFor();
 		const cdp = await context.newCDPSession(page);

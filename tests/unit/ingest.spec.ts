@@ -34,7 +34,11 @@ const prepare = (files: InputFile[]) =>
 
 /** Prepare the fixtures, hand the report to `check`, then discard: nothing live changes. */
 async function inspect(paths: string[], check: (b: BatchReport) => Promise<void> | void) {
-	const batch = await prepare(paths.map(fixture));
+	await inspectInputs(paths.map(fixture), check);
+}
+
+async function inspectInputs(files: InputFile[], check: (b: BatchReport) => Promise<void> | void) {
+	const batch = await prepare(files);
 	try {
 		await check(batch);
 	} finally {
@@ -58,14 +62,6 @@ describe('a file that cannot be loaded gets one clear sentence and loads nothing
 		[
 			'bad/outcomes-truncated.parquet',
 			'outcomes-truncated.parquet is a Parquet file that is truncated or damaged (its footer is missing).'
-		],
-		[
-			'bad/no-table.csv',
-			'no-table.csv matches no Intersect table: its header (name, email, phone) has not enough of the columns of meetings, themes, outcomes or attendance. Choose its table below.'
-		],
-		[
-			'bad/meetings-missing-date.csv',
-			'meetings-missing-date.csv looks like meetings but lacks the required column date.'
 		]
 	])('%s', async (path, message) => {
 		await inspect([path], (b) => {
@@ -73,6 +69,51 @@ describe('a file that cannot be loaded gets one clear sentence and loads nothing
 			expect(b.tables).toEqual([]);
 			expect(b.files[0]!.rowsLoaded).toBe(0);
 		});
+	});
+
+	test.each([
+		['bad/no-table.csv', { code: 'misfit', table: null, missing: [], foreign: [] }],
+		[
+			'bad/meetings-missing-date.csv',
+			{ code: 'misfit', table: 'meetings', missing: ['date'], foreign: [] }
+		]
+	])('%s is refused with a code the interface words', async (path, refusal) => {
+		await inspect([path], (b) => {
+			expect(b.files[0]!.refusal).toEqual(refusal);
+			expect(b.files[0]!.error).toBeTruthy();
+			expect(b.tables).toEqual([]);
+			expect(b.files[0]!.rowsLoaded).toBe(0);
+		});
+	});
+
+	test('a partial outcomes export named themes.csv is refused and the loaded themes stay', async () => {
+		const text = 'outcome_id,theme_id,title\nO-900,accessibility,Partial export\n';
+		const count = () => rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM themes');
+		const before = await count();
+		expect(before[0]!.n).toBeGreaterThan(1);
+		const batch = await prepare([{ name: 'themes.csv', bytes: new TextEncoder().encode(text) }]);
+		try {
+			expect(batch.files[0]!.refusal).toEqual({
+				code: 'misfit',
+				table: 'outcomes',
+				missing: ['date', 'status', 'sectors'],
+				foreign: []
+			});
+			expect(batch.tables).toEqual([]);
+		} finally {
+			await discardBatch(conn, batch);
+		}
+		expect(await count()).toEqual(before);
+	});
+
+	test('a CSV named .parquet is read by its content, as CSV', async () => {
+		const text = 'meeting_no,date\n900,2024-01-02\n';
+		await inspectInputs(
+			[{ name: 'meetings.parquet', bytes: new TextEncoder().encode(text) }],
+			(b) => {
+				expect(b.files[0]).toMatchObject({ kind: 'csv', table: 'meetings', rowsLoaded: 1 });
+			}
+		);
 	});
 
 	test('a bad file beside good ones fails alone; the good ones still load', async () => {

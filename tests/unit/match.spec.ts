@@ -2,12 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { getTable } from '../../src/lib/contract/contract';
-import {
-	guessTable,
-	matchHeaders,
-	normalizeName,
-	normalizeSector
-} from '../../src/lib/contract/match';
+import { matchHeaders, normalizeName, normalizeSector } from '../../src/lib/contract/match';
+import { guessTable } from '../../src/lib/contract/recognise';
 
 const header = (path: string) =>
 	readFileSync(new URL(path, import.meta.url), 'utf8')
@@ -94,23 +90,73 @@ describe('guessing the table of a file', () => {
 		(t) => expect(guessTable(header(`../../data/${t}.csv`), 'export.csv').table).toBe(t)
 	);
 
-	test('a header of unrelated columns matches no table', () => {
+	test('a header of unrelated columns matches no table and resembles none', () => {
 		const g = guessTable(['name', 'email', 'phone'], 'contacts.csv');
 		expect(g.table).toBeNull();
+		expect(g.recognition).toEqual({ code: 'misfit', table: null, missing: [], foreign: [] });
 		expect(g.scores).toHaveLength(4);
 	});
 
-	test('a header missing a required column is still recognised, and the gap named', () => {
+	test('a header missing a required column goes into no table, and the gap is named', () => {
 		const g = guessTable(['Meeting No.', 'Chair', 'Location', 'Participants']);
-		expect(g.table).toBe('meetings');
-		expect(g.mapping?.missing).toEqual(['date']);
+		expect(g.table).toBeNull();
+		expect(g.resembles).toBe('meetings');
+		expect(g.recognition).toEqual({
+			code: 'misfit',
+			table: 'meetings',
+			missing: ['date'],
+			foreign: []
+		});
 	});
 
-	test('the file name breaks a near tie between meetings and attendance', () => {
-		expect(guessTable(['meeting_no', 'participants'], 'export.csv').table).toBe('attendance');
-		expect(guessTable(['meeting_no', 'participants'], 'ISC-TF meetings 2024.csv').table).toBe(
-			'meetings'
-		);
+	test('a partial outcomes export is refused, not filed as themes (title is a synonym of name)', () => {
+		const g = guessTable(['outcome_id', 'theme_id', 'title'], 'themes.csv');
+		expect(g.table).toBeNull();
+		expect(g.recognition).toEqual({
+			code: 'misfit',
+			table: 'outcomes',
+			missing: ['date', 'status', 'sectors'],
+			foreign: []
+		});
+	});
+
+	test('a table whose columns are all there is refused when the header carries another table key', () => {
+		const g = guessTable(['theme_id', 'name', 'meeting_no']);
+		expect(g.table).toBeNull();
+		expect(g.recognition).toEqual({
+			code: 'misfit',
+			table: 'themes',
+			missing: [],
+			foreign: ['meeting_no']
+		});
+	});
+
+	test('meeting_no with no date fits neither meetings nor attendance; the name picks the look-alike', () => {
+		const plain = guessTable(['meeting_no', 'participants'], 'export.csv');
+		expect(plain.table).toBeNull();
+		expect(plain.recognition).toMatchObject({
+			code: 'misfit',
+			table: 'meetings',
+			missing: ['date']
+		});
+		const named = guessTable(['meeting_no', 'participants'], 'attendance 2024.csv');
+		expect(named.recognition).toMatchObject({ table: 'attendance', missing: ['sector'] });
+	});
+
+	test('a header that fits two tables asks, unless the file name names one of them', () => {
+		const both = ['meeting_no', 'date', 'sector', 'participants'];
+		expect(guessTable(both, 'export.csv')).toMatchObject({
+			table: null,
+			recognition: { code: 'ambiguous', tables: expect.arrayContaining(['meetings', 'attendance']) }
+		});
+		expect(guessTable(both, 'ISC-TF meetings 2024.csv').table).toBe('meetings');
+		expect(guessTable(both, 'attendance.csv').table).toBe('attendance');
+	});
+
+	test('the sample outcomes header carries meeting_no and theme_id yet fits only outcomes', () => {
+		const g = guessTable(header('../../data/outcomes.csv'), 'meetings.csv');
+		expect(g.table).toBe('outcomes');
+		expect(g.recognition).toEqual({ code: 'fits' });
 	});
 
 	test('scores come best first, for the "change table" choice', () => {

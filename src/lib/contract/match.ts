@@ -1,8 +1,8 @@
 /**
- * Recognising exports: header and value normalisation, header -> contract column matching, and
- * the guess of which contract table a file holds. Pure functions, no engine.
+ * Recognising exports: header and value normalisation and header -> contract column matching
+ * (the table guess is in recognise.ts). Pure functions, no engine.
  */
-import { CONTRACT, SECTOR_ALIASES, type ContractTable, type TableName } from './contract';
+import { SECTOR_ALIASES, type ContractTable, type TableName } from './contract';
 
 /**
  * Normalise a header or enum value as the contract says: BOM stripped, trimmed, lower case, each
@@ -111,47 +111,4 @@ export function matchHeaders(
 function extraColumnName(norm: string, index: number): string {
 	const base = norm === '' ? `column_${index + 1}` : norm;
 	return /^[0-9]/.test(base) ? `c_${base}` : base;
-}
-
-/** A table guess for a file: the best-scoring table and how sure we are. */
-export interface TableGuess {
-	table: TableName | null;
-	mapping: HeaderMapping | null;
-	/** Every table's score, best first (for the "change table" choice). */
-	scores: { table: TableName; score: number; missing: string[] }[];
-}
-
-/**
- * Guess a file's table from its header, with its file name as a hint (`outcomes_2022.csv`).
- * A table qualifies when at least half its required columns and at least two of its columns are
- * present (one shared word such as `name` is not enough); null when none does.
- */
-export function guessTable(headers: string[], fileName = ''): TableGuess {
-	const stem = normalizeName(fileName.replace(/\.[^.]*$/, ''));
-	const scored = CONTRACT.map((t) => {
-		const mapping = matchHeaders(headers, t);
-		const found = mapping.matches.filter((m) => m.index >= 0);
-		const required = t.columns.filter((c) => c.required).length;
-		const requiredFound = required - mapping.missing.length;
-		const exact = found.filter((m) => m.how === 'exact').length;
-		const nameHint = stem.includes(t.name) || stem.includes(t.name.replace(/s$/, '')) ? 0.5 : 0;
-		const score =
-			requiredFound / required + found.length / t.columns.length + exact * 0.01 + nameHint;
-		return {
-			t,
-			mapping,
-			score,
-			qualifies: requiredFound * 2 >= required && requiredFound > 0 && found.length >= 2
-		};
-	}).sort((a, b) => b.score - a.score);
-	const best = scored.find((s) => s.qualifies) ?? null;
-	return {
-		table: best?.t.name ?? null,
-		mapping: best?.mapping ?? null,
-		scores: scored.map((s) => ({
-			table: s.t.name,
-			score: s.score,
-			missing: s.mapping.missing
-		}))
-	};
 }

@@ -8,6 +8,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { Table, type RecordBatch } from 'apache-arrow';
 import { configureConnection, secureEngine } from './setup';
 import { fencedWorker } from './worker-fence';
 import { EngineUnsupportedError, missingEngineFeatures, setEngineStage } from './engine-stage';
@@ -54,25 +55,46 @@ export function getEngine(): Promise<AsyncDuckDB> {
 	return engine;
 }
 
+/**
+ * The seam over one connection. Statements without parameters are sent as pending queries
+ * (`send`): the worker runs them in slices, so `cancel` (`cancelSent`) interrupts a long one
+ * (a plain `query` runs to its end in one worker task). A second pending query would replace
+ * the first, so every call on the connection waits for the one before it.
+ */
 function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlConnection {
+	let tail: Promise<unknown> = Promise.resolve();
+	const serial = <T>(work: () => Promise<T>): Promise<T> => {
+		const next = tail.then(work);
+		tail = next.catch(() => undefined);
+		return next;
+	};
+	const sent = async (sql: string) => {
+		const reader = await conn.send(sql);
+		const batches: RecordBatch[] = [];
+		for await (const batch of reader) batches.push(batch);
+		return new Table(reader.schema, batches);
+	};
 	return {
-		async query(sql, params) {
-			if (!params || params.length === 0) return conn.query(sql);
-			const stmt = await conn.prepare(sql);
-			try {
-				return await stmt.query(...params);
-			} finally {
-				await stmt.close();
-			}
+		query(sql, params) {
+			if (!params || params.length === 0) return serial(() => sent(sql));
+			return serial(async () => {
+				const stmt = await conn.prepare(sql);
+				try {
+					return await stmt.query(...params);
+				} finally {
+					await stmt.close();
+				}
+			});
 		},
 		insertArrowIPC: (table, ipc) =>
-			conn.insertArrowFromIPCStream(ipc, { name: table, create: true }),
+			serial(() => conn.insertArrowFromIPCStream(ipc, { name: table, create: true })),
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
 		},
 		async dropFile(name) {
 			await db.dropFile(name);
 		},
+		// Not queued: it must reach the running statement.
 		cancel: () => conn.cancelSent()
 	};
 }

@@ -1,6 +1,7 @@
 /** The shapes a prepared batch is reported in: per file, per staging table, and as a whole. */
 import type { TableName } from '../contract/contract';
 import type { HeaderMapping } from '../contract/match';
+import type { Recognition } from '../contract/recognise';
 import type { LoadMode } from '../db/queries/dataset';
 import type { ProblemRow } from '../db/queries/validate';
 import type { InputFile } from './decode';
@@ -23,7 +24,12 @@ export interface FileReport {
 	rowsRejected: number;
 	/** A file-level failure: the file cannot be loaded as it is. */
 	error?: string;
+	/** Why the file has no table to go into (with `error`): the UI words it. */
+	refusal?: Refusal;
 }
+
+/** A file refused for its table: it fits none (or not the one chosen), or several. */
+export type Refusal = Exclude<Recognition, { code: 'fits' }>;
 
 /** A staging table of a prepared batch: what a commit puts live. */
 export interface BatchTable {

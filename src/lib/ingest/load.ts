@@ -21,6 +21,7 @@ import { validateStaged, type ValidationPath } from './validate-batch';
 
 export type { FileOverride, InputFile, LoadProgress } from './decode';
 export { commitBatch, discardBatch } from './commit';
+export { checkLoadRisk, isRisky, type LoadRisk } from './references';
 export { PROBLEM_LIMIT, type BatchReport, type BatchTable, type FileReport } from './batch';
 
 let batchCounter = 0;

@@ -4,7 +4,8 @@
  * order (meetings and themes first) so outcomes can be checked against this batch's rows.
  */
 import { getTable, TABLE_NAMES, type TableName } from '../contract/contract';
-import { guessTable, matchHeaders } from '../contract/match';
+import { matchHeaders } from '../contract/match';
+import { guessTable } from '../contract/recognise';
 import { liveTablesSql } from '../db/queries/dataset';
 import { sectorListTypeSql } from '../db/queries/fast';
 import type { RefTarget } from '../db/queries/problems';
@@ -13,39 +14,48 @@ import { queryRows } from '../db/rows';
 import { ident } from '../db/sql';
 import type { SqlConnection } from '../db/types';
 import type { LoadProgress } from './decode';
-import { PROBLEM_LIMIT, type BatchReport } from './batch';
+import { PROBLEM_LIMIT, type BatchReport, type FileReport, type Refusal } from './batch';
 import { readCsv } from './stage';
 import { fastGroup, preciseGroup, type MappedFile as Mapped } from './validate-group';
 
-/** Decide each staged file's table and column mapping; a file that cannot be mapped gets its sentence. */
+/** Decide each staged file's table and column mapping; a file that fits no table (or several) is refused with a code. */
 function mapFiles(batch: BatchReport): Mapped[] {
 	const mapped: Mapped[] = [];
 	batch.staged.forEach((raw, index) => {
 		const report = batch.files[index]!;
 		if (!raw) return;
 		const override = batch.inputs[index]?.override;
-		const table = override?.table ?? guessTable(raw.headers, raw.file).table;
+		const guess = override?.table ? null : guessTable(raw.headers, raw.file);
+		const table = override?.table ?? guess?.table ?? null;
 		report.tableChosen = override?.table !== undefined;
-		report.table = table;
+		report.table = table ?? guess?.resembles ?? null;
 		report.mapping = null;
+		report.refusal = undefined;
 		report.rowsLoaded = 0;
 		report.rowsRejected = report.rowsRead;
-		if (!table) {
-			const shown = raw.headers.slice(0, 6).join(', ') + (raw.headers.length > 6 ? ', …' : '');
-			report.error = `${raw.file} matches no Intersect table: its header (${shown}) has not enough of the columns of meetings, themes, outcomes or attendance. Choose its table below.`;
+		const mapping = report.table
+			? matchHeaders(raw.headers, getTable(report.table), override?.manual)
+			: null;
+		report.mapping = mapping;
+		if (guess && guess.recognition.code !== 'fits') {
+			refuse(report, guess.recognition);
 			return;
 		}
-		const mapping = matchHeaders(raw.headers, getTable(table), override?.manual);
-		report.mapping = mapping;
-		if (mapping.missing.length > 0) {
-			const s = mapping.missing.length > 1 ? 's' : '';
-			report.error = `${raw.file} looks like ${table} but lacks the required column${s} ${mapping.missing.join(', ')}.`;
+		if (!table || !mapping || mapping.missing.length > 0) {
+			const missing = mapping?.missing ?? [];
+			refuse(report, { code: 'misfit', table, missing, foreign: [] });
 			return;
 		}
 		report.error = undefined;
 		mapped.push({ raw, report, mapping, index });
 	});
 	return mapped;
+}
+
+/** Refuse a file for its table: the code for the UI, and a plain summary for logs. */
+function refuse(report: FileReport, refusal: Refusal): void {
+	report.refusal = refusal;
+	report.error = `${report.file}: ${refusal.code} (${JSON.stringify(refusal)})`;
 }
 
 /** Which path validates: `fast` (typed, one pass; the default) or `precise` (all text, the reference). */

@@ -14,6 +14,7 @@ import { workerDecoder } from '$lib/ingest/worker-decoder';
 import { DatasetSaver } from './dataset-saver';
 import { currentVersion, type DatasetVersion, type History } from './history';
 import { loadedMessage, type LoadMessage } from './load-messages';
+import { fileErrorText } from './recognition-messages';
 import { readFiles, readSaved, switchVersion } from './persist';
 import { SAMPLE_FILES } from './sample';
 import {
@@ -68,7 +69,7 @@ export class DatasetLoader {
 		const failed = batch.files.find((f) => f.error);
 		if (failed) {
 			await discardBatch(conn, batch);
-			throw new Error(failed.error);
+			throw new Error(fileErrorText(failed));
 		}
 		await commitBatch(conn, batch, { source: 'upload', sources: tableSources(dataset) });
 		const rejected = batch.problems.filter((p) => p.severity === 'error').slice(0, 3);

@@ -18,7 +18,15 @@ import type { SqlConnection } from '$lib/db/types';
 import { formatTime } from '$lib/i18n';
 import { lt } from '$lib/i18n';
 import type { FileOverride, LoadProgress } from '$lib/ingest/decode';
-import { discardBatch, prepareBatch, revalidateBatch, type BatchReport } from '$lib/ingest/load';
+import {
+	checkLoadRisk,
+	discardBatch,
+	isRisky,
+	prepareBatch,
+	revalidateBatch,
+	type BatchReport,
+	type LoadRisk
+} from '$lib/ingest/load';
 import {
 	isClean,
 	isRemappable,
@@ -28,6 +36,7 @@ import {
 } from './load-messages';
 import { DatasetLoader } from './dataset-loader';
 import { engineFailureText } from './engine-failure';
+import { confirmedAlert } from './risk-messages';
 import { DatasetVersions } from './dataset-versions.svelte';
 
 export type { LoadMessage } from './load-messages';
@@ -50,6 +59,10 @@ export class DatasetState {
 	/** The last batch's report, kept for display after the load. */
 	lastReport = $state<BatchReport | null>(null);
 	message = $state<LoadMessage | null>(null);
+	/** What the pending batch would orphan or shrink: the analyst confirms before it loads. */
+	risk = $state<LoadRisk | null>(null);
+	/** True while the analyst is asked to confirm the pending batch's `risk`. */
+	confirming = $state(false);
 	/** The running load's stage, or null. */
 	progress = $state<LoadProgress | null>(null);
 	#conn: SqlConnection | null = null;
@@ -149,10 +162,12 @@ export class DatasetState {
 		this.status = 'busy';
 		this.#idle = this.#hold();
 		this.#abort = new AbortController();
+		const signal = this.#abort.signal;
 		try {
-			await work(conn, this.#abort.signal);
+			await work(conn, signal);
 		} catch (e) {
-			this.message = stoppedMessage(e, files);
+			// A statement interrupted by Cancel fails with DuckDB's own error: the cancel is the cause.
+			this.message = stoppedMessage(signal.aborted ? signal.reason : e, files);
 		} finally {
 			this.status = 'ready';
 			this.progress = null;
@@ -208,7 +223,11 @@ export class DatasetState {
 	/** After (re)validation: load a clean batch, keep one that needs a decision, drop a dead one. */
 	async #settle(conn: SqlConnection, batch: BatchReport, ask: boolean): Promise<void> {
 		this.lastReport = batch;
-		if (isClean(batch) && !ask) return this.#commit(conn, batch);
+		const risk = batch.tables.length ? await checkLoadRisk(conn, batch) : null;
+		this.risk = isRisky(risk) ? risk : null;
+		const auto = isClean(batch) && !ask;
+		if (auto && !this.risk) return this.#commit(conn, batch);
+		this.confirming = auto;
 		if (batch.tables.length === 0 && !isRemappable(batch)) {
 			await discardBatch(conn, batch);
 			this.pending = null;
@@ -217,13 +236,16 @@ export class DatasetState {
 	}
 
 	async #commit(conn: SqlConnection, batch: BatchReport): Promise<void> {
+		const confirmed = this.risk ? [confirmedAlert(this.risk)] : [];
 		const message = await this.#loader.commit(conn, batch);
-		this.message = message;
+		this.message = confirmed.length ? { ...message, alerts: confirmed } : message;
 		this.pending = null;
+		this.risk = null;
+		this.confirming = false;
 		await this.#refresh(conn);
 		// Saved after the dashboard has the new data; still busy, so no second load can interleave.
 		const alerts = await this.versions.save(batch.tables.flatMap((x) => x.files));
-		if (alerts.length) this.message = { ...message, alerts };
+		if (alerts.length) this.message = { ...message, alerts: [...confirmed, ...alerts] };
 	}
 
 	/** Re-check the pending batch with a file's table or columns chosen by hand. */
@@ -254,10 +276,12 @@ export class DatasetState {
 		);
 	}
 
-	/** Load the valid rows of the pending batch. */
-	async loadPending(): Promise<void> {
+	/** Load the valid rows of the pending batch; one with a risk first asks (`confirmed` answers). */
+	async loadPending(confirmed = false): Promise<void> {
 		const batch = this.pending;
 		if (!batch || this.status !== 'ready') return;
+		this.confirming = this.risk !== null && !confirmed;
+		if (this.confirming) return;
 		await this.#run(
 			batch.files.map((f) => f.file),
 			(conn) => this.#commit(conn, batch)
@@ -269,13 +293,17 @@ export class DatasetState {
 		const batch = this.pending;
 		if (!batch) return;
 		this.pending = null;
+		this.risk = null;
+		this.confirming = false;
 		this.message = null;
 		await discardBatch(await this.connection(), batch);
 	}
 
-	/** Stop the running load at its next step; nothing of it goes live. */
+	/** Stop the running load now (its running statement is interrupted); nothing of it goes live. */
 	cancelLoad(): void {
-		this.#abort?.abort(new DOMException(lt('upload.cancelled'), 'AbortError'));
+		// The commit (stage `loading`) is one short transaction and is never interrupted.
+		if (!this.#abort || this.progress?.stage === 'loading') return;
+		this.#abort.abort(new DOMException(lt('upload.cancelled'), 'AbortError'));
 		void this.#conn?.cancel().catch(() => undefined);
 	}
 

@@ -3,6 +3,7 @@ import { t } from '$lib/i18n';
 import { lt } from '$lib/i18n';
 import { isOutOfMemory } from '$lib/ingest/errors';
 import type { BatchReport } from '$lib/ingest/load';
+import { fileErrorText, kindNotes } from './recognition-messages';
 
 /** A message shown after a load: an error (role=alert), a question, or a confirmation. */
 export interface LoadMessage {
@@ -25,7 +26,7 @@ export function isClean(batch: BatchReport): boolean {
 
 /** The message for a prepared batch that waits for the analyst (or cannot load at all). */
 export function pendingMessage(batch: BatchReport): LoadMessage {
-	const failed = batch.files.flatMap((f) => (f.error ? [f.error] : []));
+	const failed = [...batch.files.flatMap((f) => fileErrorText(f) ?? []), ...kindNotes(batch.files)];
 	const files = batch.files.map((f) => f.file).join(', ');
 	if (isClean(batch)) return { kind: 'review', text: lt('upload.review', { files }), details: [] };
 	if (batch.tables.length === 0 && failed.length > 0)
@@ -54,9 +55,12 @@ export function loadedMessage(batch: BatchReport): LoadMessage {
 	return {
 		kind: 'success',
 		text: t('upload.loaded', { files: batch.tables.flatMap((x) => x.files).join(', ') }),
-		details: batch.tables.map(
-			(x) => `${x.table}: ${x.files.join(', ')} (${t('dataset.rows', { rows: x.rows })})`
-		)
+		details: [
+			...batch.tables.map(
+				(x) => `${x.table}: ${x.files.join(', ')} (${t('dataset.rows', { rows: x.rows })})`
+			),
+			...kindNotes(batch.files)
+		]
 	};
 }
 
