@@ -9,18 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const MIME: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.wasm': 'application/wasm',
-	'.svg': 'image/svg+xml',
-	'.json': 'application/json',
-	'.csv': 'text/csv; charset=utf-8',
-	'.parquet': 'application/vnd.apache.parquet',
-	'.png': 'image/png'
-};
+import { MIME } from './mime.mjs';
 
 /** One request the server answered. */
 export interface LoggedRequest {
