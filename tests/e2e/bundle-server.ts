@@ -17,6 +17,8 @@ export interface LoggedRequest {
 	path: string;
 	range: string | null;
 	status: number;
+	/** Body bytes sent (0 for HEAD and 304). */
+	bytes: number;
 }
 
 /** How the server behaves. */
@@ -58,7 +60,8 @@ export async function serveSite(o: SiteOptions) {
 				'accept-ranges, content-length, content-range, etag';
 		}
 		const end = (status: number, body?: Buffer) => {
-			log.push({ method: req.method ?? 'GET', path: url.pathname, range, status });
+			const bytes = req.method === 'HEAD' ? 0 : (body?.length ?? 0);
+			log.push({ method: req.method ?? 'GET', path: url.pathname, range, status, bytes });
 			res.writeHead(status, headers);
 			res.end(req.method === 'HEAD' ? undefined : body);
 		};

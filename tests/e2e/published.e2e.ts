@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { referenceKpis } from '../helpers/reference';
+import { writeWideOutcomes } from '../helpers/wide-parquet';
 import { serveSite } from './bundle-server';
 import { fixturePath, kpi, launchChromium, repoPath, waitForLoaded } from './harness';
 
@@ -19,6 +20,7 @@ let browser: Browser;
 let whole: Awaited<ReturnType<typeof serveSite>>;
 let ranged: Awaited<ReturnType<typeof serveSite>>;
 let expected: Record<string, number>;
+let wideSize: number;
 const contexts: { context: BrowserContext; outside: string[]; errors: string[] }[] = [];
 
 /** Write bundle `name`: its files copied from `files` (path in bundle -> source) and a manifest. */
@@ -57,12 +59,19 @@ beforeAll(async () => {
 			{ path: 'outcomes.parquet', table: 'outcomes', sha256: sha(outcomesParquet) }
 		]
 	});
-	// No hash for the Parquet file: where the server takes range requests, it is read by ranges.
-	writeBundle('unhashed', files, {
-		...INFO,
-		title: 'Unhashed',
-		files: [{ path: 'meetings.csv' }, { path: 'outcomes.parquet', table: 'outcomes' }]
-	});
+	// No hash for the Parquet file: where the server takes range requests, it is read by ranges,
+	// only the contract's columns (its large `notes` column stays on the server).
+	const wide = path.join(dir, 'outcomes-wide.parquet');
+	wideSize = await writeWideOutcomes(wide);
+	writeBundle(
+		'unhashed',
+		{ ...files, 'outcomes.parquet': wide },
+		{
+			...INFO,
+			title: 'Unhashed',
+			files: [{ path: 'meetings.csv' }, { path: 'outcomes.parquet', table: 'outcomes' }]
+		}
+	);
 	writeBundle('missing', files, {
 		...INFO,
 		files: [{ path: 'meetings.csv' }, { path: 'themes-2026.csv' }]
@@ -171,8 +180,8 @@ describe('published datasets', () => {
 		expect(again.map((r) => r.path)).toEqual(['/bundles/official/manifest.json']);
 	});
 
-	test('a server that takes range requests and one that sends whole files both give the same numbers', async () => {
-		const results: number[][] = [];
+	test('a server that takes range requests sends less than the Parquet file (its unused column stays there); one that sends whole files gives the same numbers and fingerprint', async () => {
+		const results: (number | string)[][] = [];
 		for (const server of [ranged, whole]) {
 			const start = server.log.length;
 			const page = await openPublished(
@@ -182,17 +191,28 @@ describe('published datasets', () => {
 			results.push([
 				await kpi(page, 'meetings'),
 				await kpi(page, 'outcomes'),
-				await kpi(page, 'participants')
+				await kpi(page, 'participants'),
+				await fpOf(page)
 			]);
 			const parquet = server.log
 				.slice(start)
 				.filter((r) => r.path === '/bundles/unhashed/outcomes.parquet');
 			const partial = parquet.filter((r) => r.status === 206);
-			if (server === ranged)
+			const sent = parquet.reduce((n, r) => n + r.bytes, 0);
+			if (server === ranged) {
 				expect(partial.length, 'range reads of the Parquet file').toBeGreaterThan(0);
-			else expect(partial).toEqual([]);
+				expect(parquet.filter((r) => r.status === 200 && r.method === 'GET')).toEqual([]);
+				expect(sent, 'bytes of the Parquet file sent').toBeLessThan(wideSize / 2);
+			} else {
+				expect(partial).toEqual([]);
+				expect(sent).toBe(wideSize);
+			}
 		}
-		expect(results[0]).toEqual([expected.meetings, expected.outcomes, expected.participants]);
+		expect(results[0]!.slice(0, 3)).toEqual([
+			expected.meetings,
+			expected.outcomes,
+			expected.participants
+		]);
 		expect(results[1]).toEqual(results[0]);
 	});
 
