@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { referenceKpis } from '../helpers/reference';
 import { writeWideOutcomes } from '../helpers/wide-parquet';
 import { serveSite } from './bundle-server';
-import { fixturePath, kpi, launchChromium, repoPath, waitForLoaded } from './harness';
+import { fixturePath, kpi, kpis, launchChromium, repoPath, waitForLoaded } from './harness';
 
 const BUILD = repoPath('build');
 const FORMAT = 'intersect-dataset/1';
@@ -72,6 +74,11 @@ beforeAll(async () => {
 			files: [{ path: 'meetings.csv' }, { path: 'outcomes.parquet', table: 'outcomes' }]
 		}
 	);
+	writeBundle('slow', files, {
+		...INFO,
+		title: 'Over a slow link',
+		files: [{ path: 'meetings.csv' }, { path: 'outcomes.parquet', table: 'outcomes' }]
+	});
 	writeBundle('missing', files, {
 		...INFO,
 		files: [{ path: 'meetings.csv' }, { path: 'themes-2026.csv' }]
@@ -382,5 +389,88 @@ describe('published datasets', () => {
 		expect(await fpOf(opened)).toBe(made);
 		expect([await kpi(opened, 'meetings'), await kpi(opened, 'outcomes')]).toEqual(sampleKpis);
 		expect(await opened.locator('[data-title]').textContent()).toBe('Published sample');
+	});
+
+	test('a bundle made by `npm run dataset:bundle` from the sample files opens in a fresh profile with the sample’s numbers and fingerprint', async () => {
+		const out = path.join(dir, 'bundles', 'cli');
+		const csv = ['meetings', 'themes', 'outcomes', 'attendance'].map((t) =>
+			repoPath(`data/${t}.csv`)
+		);
+		const args = ['--title', 'From the export job', '--version', '3', '--publisher', 'Export job'];
+		const { stdout } = await promisify(execFile)(
+			'npm',
+			['run', '--silent', 'dataset:bundle', '--', ...args, '--out', out, ...csv],
+			{ cwd: repoPath('.') }
+		);
+		const printed = /fingerprint ([0-9a-f]{8})/.exec(stdout)?.[1];
+
+		const page = await (await profile(whole.origin)).newPage();
+		await page.goto(`${whole.origin}/`);
+		const sample = page.locator('[data-dataset="sample"]');
+		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+		await expect
+			.poll(() => sample.getAttribute('data-fingerprint'), { timeout: 30_000 })
+			.toMatch(/^[0-9a-f]{8}$/);
+		const sampleFp = await sample.getAttribute('data-fingerprint');
+		const sampleKpis = await kpis(page);
+
+		const opened = await openPublished(
+			await profile(whole.origin),
+			`${whole.origin}/?dataset=bundles/cli/manifest.json`
+		);
+		expect(await opened.locator('[data-title]').textContent()).toBe('From the export job');
+		expect(await fpOf(opened)).toBe(sampleFp);
+		expect(printed).toBe(sampleFp);
+		expect(await kpis(opened)).toEqual(sampleKpis);
+	});
+
+	test('Cancel during a slow bundle fetch stops it, and the dataset shown stays', async () => {
+		const index = path.join(dir, 'slow-site');
+		mkdirSync(index, { recursive: true });
+		writeFileSync(
+			path.join(index, 'index.json'),
+			JSON.stringify({
+				datasets: [
+					{ title: INFO.title, manifest: '../bundles/official/manifest.json' },
+					{ title: 'Over a slow link', manifest: '../bundles/slow/manifest.json' }
+				]
+			})
+		);
+		const site = await serveSite({
+			app: BUILD,
+			mounts: { '/bundles/': path.join(dir, 'bundles'), '/datasets/': index },
+			ranges: false,
+			hold: '/bundles/slow/meetings.csv'
+		});
+		try {
+			const page = await openPublished(await profile(site.origin), `${site.origin}/`);
+			const before = await kpis(page);
+			await page.getByRole('button', { name: 'Datasets' }).click();
+			await page
+				.getByRole('group', { name: 'Choose a dataset' })
+				.getByRole('button', { name: 'Over a slow link' })
+				.click();
+			// Half of meetings.csv has arrived; the rest waits for release().
+			const progress = page.locator('[data-stage="reading"]');
+			await progress.getByText('Reading meetings.csv').waitFor({ timeout: 60_000 });
+			expect(site.log.some((r) => r.path === '/bundles/slow/meetings.csv')).toBe(true);
+			await progress.getByRole('button', { name: 'Cancel loading' }).click();
+			await page
+				.getByRole('region', { name: 'Load result' })
+				.getByText('Loading was cancelled. The dashboard still shows the previous data.')
+				.waitFor({ timeout: 30_000 });
+			await page.locator('[data-stage]').waitFor({ state: 'detached' });
+			expect(await page.locator('[data-dataset="published"] [data-title]').textContent()).toBe(
+				INFO.title
+			);
+			expect(await kpis(page)).toEqual(before);
+			expect(new URL(page.url()).searchParams.get('dataset')).toBe(
+				'bundles/official/manifest.json'
+			);
+			expect(site.log.some((r) => r.path === '/bundles/slow/outcomes.parquet')).toBe(false);
+		} finally {
+			site.release();
+			await site.close();
+		}
 	});
 });
