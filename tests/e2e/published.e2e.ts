@@ -354,6 +354,48 @@ describe('published datasets', () => {
 		expect(new URL(other.url()).searchParams.get('sector')).toBe('BDT');
 	});
 
+	test('an upload on top of a published dataset is “your copy” of it, also after a reload, and Undo goes back to the published dataset', async () => {
+		const page = await openPublished(
+			await profile(whole.origin),
+			`${whole.origin}/?dataset=bundles/official/manifest.json`
+		);
+		await page
+			.getByLabel('Upload exports (CSV or Parquet)', { exact: true })
+			.setInputFiles(fixturePath('good/meetings-bom-crlf.csv'));
+		await waitForLoaded(page);
+		const copy = page.locator('[data-dataset="your-copy"]');
+		await copy.waitFor();
+		expect(await copy.locator('[data-title]').textContent()).toBe(INFO.title);
+		// The address follows the data: a link of "your copy" carries its fingerprint only.
+		await expect.poll(() => new URL(page.url()).searchParams.get('dataset')).toBeNull();
+		const fp = await copy.getAttribute('data-fingerprint');
+		expect(fp).toMatch(/^[0-9a-f]{8}$/);
+		expect(await fpOf(page)).toBe(fp);
+		const numbers = await kpis(page);
+		expect(numbers).not.toEqual([]);
+		expect(await kpi(page, 'outcomes')).toBe(expected.outcomes);
+
+		await page.reload();
+		await copy.waitFor({ timeout: 60_000 });
+		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+		expect(await page.locator('[data-dataset="published"]').count()).toBe(0);
+		expect(await copy.locator('[data-title]').textContent()).toBe(INFO.title);
+		// Restored over the published dataset (no themes), not over the sample (13 themes).
+		expect(await copy.locator('[data-table="themes"]').getAttribute('data-rows')).toBe('0');
+		await expect.poll(() => copy.getAttribute('data-fingerprint'), { timeout: 30_000 }).toBe(fp);
+		expect(await kpis(page)).toEqual(numbers);
+
+		await page.getByRole('button', { name: 'Undo last load' }).click();
+		await page.locator('[data-dataset="published"]').waitFor({ timeout: 60_000 });
+		await expect.poll(() => kpi(page, 'meetings')).toBe(expected.meetings);
+		expect(await kpi(page, 'outcomes')).toBe(expected.outcomes);
+		await expect
+			.poll(() => new URL(page.url()).searchParams.get('dataset'))
+			.toBe('bundles/official/manifest.json');
+		const history = page.locator('details[data-versions]');
+		expect(await history.locator('li.current').textContent()).toContain(INFO.title);
+	});
+
 	test('publish, serve, open: the bundle made in the app opens elsewhere with the same fingerprint and numbers', async () => {
 		const page = await (await profile(whole.origin)).newPage();
 		await page.goto(`${whole.origin}/`);
