@@ -175,7 +175,14 @@ describe('published datasets', () => {
 		expect(await badge.locator('[data-table="themes"]').getAttribute('data-rows')).toBe('0');
 		const url = new URL(page.url());
 		expect(url.searchParams.get('dataset')).toBe('bundles/official/manifest.json');
-		await fpOf(page);
+		const fp = await fpOf(page);
+		// The report opened from the navigation shows the same data: it carries both.
+		const report = page.getByRole('navigation').getByRole('link', { name: 'Report' });
+		await expect
+			.poll(async () =>
+				Object.fromEntries(new URL((await report.getAttribute('href'))!, page.url()).searchParams)
+			)
+			.toEqual({ dataset: 'bundles/official/manifest.json', fp });
 	});
 
 	test('an unchanged bundle opened again is not downloaded again', async () => {
@@ -185,6 +192,17 @@ describe('published datasets', () => {
 		await openPublished(context, `${whole.origin}/?dataset=bundles/official/manifest.json`);
 		const again = whole.log.slice(before).filter((r) => r.path.startsWith('/bundles/official/'));
 		expect(again.map((r) => r.path)).toEqual(['/bundles/official/manifest.json']);
+		// Files without a hash are revalidated by their ETag: 304, no download.
+		await openPublished(context, `${whole.origin}/?dataset=bundles/unhashed/manifest.json`);
+		const mid = whole.log.length;
+		await openPublished(context, `${whole.origin}/?dataset=bundles/unhashed/manifest.json`);
+		const files = whole.log
+			.slice(mid)
+			.filter((r) => r.method === 'GET' && /^\/bundles\/unhashed\/.+\.(csv|parquet)$/.test(r.path));
+		expect(files.map((r) => [r.path, r.status, r.bytes])).toEqual([
+			['/bundles/unhashed/meetings.csv', 304, 0],
+			['/bundles/unhashed/outcomes.parquet', 304, 0]
+		]);
 	});
 
 	test('a server that takes range requests sends less than the Parquet file (its unused column stays there); one that sends whole files gives the same numbers and fingerprint', async () => {
