@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -18,6 +19,9 @@ export async function bundle(entry, name) {
 		root: ROOT,
 		// The app's `$lib` imports, as SvelteKit resolves them.
 		resolve: { alias: { $lib: path.join(ROOT, 'src/lib') } },
+		// Rune modules (`*.svelte.ts`, the i18n language state that error messages import) compiled
+		// as SvelteKit compiles them for the server; without it `$state` is undefined in Node.
+		plugins: [svelte({ configFile: false })],
 		build: {
 			ssr: path.join(ROOT, entry),
 			outDir,

@@ -5,20 +5,11 @@
 import { cpSync, createReadStream, existsSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { MIME } from '../../tests/e2e/mime.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // Other work in the same tree (e2e runs) rebuilds build/; the bench serves its own copy.
 const BUILD = path.join(ROOT, 'bench/.cache/build');
-const MIME = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.wasm': 'application/wasm',
-	'.svg': 'image/svg+xml',
-	'.json': 'application/json',
-	'.csv': 'text/csv; charset=utf-8',
-	'.png': 'image/png'
-};
 // Paths under /__bench/ and what they serve.
 const EXTRA = {
 	'/__bench/papaparse.min.js': path.join(ROOT, 'node_modules/papaparse/papaparse.min.js'),

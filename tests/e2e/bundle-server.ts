@@ -9,18 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const MIME: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.wasm': 'application/wasm',
-	'.svg': 'image/svg+xml',
-	'.json': 'application/json',
-	'.csv': 'text/csv; charset=utf-8',
-	'.parquet': 'application/vnd.apache.parquet',
-	'.png': 'image/png'
-};
+import { MIME } from './mime.mjs';
 
 /** One request the server answered. */
 export interface LoggedRequest {
@@ -28,6 +17,8 @@ export interface LoggedRequest {
 	path: string;
 	range: string | null;
 	status: number;
+	/** Body bytes sent (0 for HEAD and 304). */
+	bytes: number;
 }
 
 /** How the server behaves. */
@@ -40,11 +31,17 @@ export interface SiteOptions {
 	ranges: boolean;
 	/** Send `Access-Control-Allow-Origin: *`. */
 	cors?: boolean;
+	/**
+	 * A path starting with this prefix is answered slowly: the headers and the first half of the
+	 * file, the rest only when the test calls `release()` (a slow intranet link, under its control).
+	 */
+	hold?: string;
 }
 
 /** Serve `o` on a free 127.0.0.1 port. */
 export async function serveSite(o: SiteOptions) {
 	const log: LoggedRequest[] = [];
+	const held: (() => void)[] = [];
 	const locate = (pathname: string): string | null => {
 		for (const [prefix, dir] of Object.entries(o.mounts))
 			if (pathname.startsWith(prefix)) {
@@ -69,7 +66,8 @@ export async function serveSite(o: SiteOptions) {
 				'accept-ranges, content-length, content-range, etag';
 		}
 		const end = (status: number, body?: Buffer) => {
-			log.push({ method: req.method ?? 'GET', path: url.pathname, range, status });
+			const bytes = req.method === 'HEAD' ? 0 : (body?.length ?? 0);
+			log.push({ method: req.method ?? 'GET', path: url.pathname, range, status, bytes });
 			res.writeHead(status, headers);
 			res.end(req.method === 'HEAD' ? undefined : body);
 		};
@@ -91,6 +89,13 @@ export async function serveSite(o: SiteOptions) {
 			return end(206, bytes.subarray(from, to + 1));
 		}
 		headers['content-length'] = String(bytes.length);
+		if (o.hold && url.pathname.startsWith(o.hold) && req.method === 'GET') {
+			log.push({ method: 'GET', path: url.pathname, range, status: 200, bytes: bytes.length });
+			res.writeHead(200, headers);
+			res.write(bytes.subarray(0, bytes.length >> 1));
+			held.push(() => res.end(bytes.subarray(bytes.length >> 1)));
+			return;
+		}
 		end(200, bytes);
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -98,6 +103,8 @@ export async function serveSite(o: SiteOptions) {
 	return {
 		origin: `http://127.0.0.1:${port}`,
 		log,
+		/** Send the rest of every held response. */
+		release: () => held.splice(0).forEach((f) => f()),
 		close: () =>
 			new Promise<void>((r) => {
 				server.closeAllConnections();

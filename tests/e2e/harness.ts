@@ -9,24 +9,10 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { CHROMIUM } from './chromium.mjs';
+import { MIME } from './mime.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BUILD = path.join(ROOT, 'build');
-
-const MIME: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.mjs': 'text/javascript',
-	'.css': 'text/css',
-	'.wasm': 'application/wasm',
-	'.svg': 'image/svg+xml',
-	'.json': 'application/json',
-	'.csv': 'text/csv; charset=utf-8',
-	'.parquet': 'application/octet-stream',
-	'.png': 'image/png',
-	'.txt': 'text/plain; charset=utf-8',
-	'.map': 'application/json'
-};
 
 /** Where and how serveBuild serves a build. */
 export interface ServeOptions {

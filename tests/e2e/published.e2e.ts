@@ -1,14 +1,17 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { referenceKpis } from '../helpers/reference';
+import { writeWideOutcomes } from '../helpers/wide-parquet';
 import { serveSite } from './bundle-server';
-import { fixturePath, kpi, launchChromium, repoPath, waitForLoaded } from './harness';
+import { fixturePath, kpi, kpis, launchChromium, repoPath, waitForLoaded } from './harness';
 
 const BUILD = repoPath('build');
 const FORMAT = 'intersect-dataset/1';
@@ -19,6 +22,7 @@ let browser: Browser;
 let whole: Awaited<ReturnType<typeof serveSite>>;
 let ranged: Awaited<ReturnType<typeof serveSite>>;
 let expected: Record<string, number>;
+let wideSize: number;
 const contexts: { context: BrowserContext; outside: string[]; errors: string[] }[] = [];
 
 /** Write bundle `name`: its files copied from `files` (path in bundle -> source) and a manifest. */
@@ -57,10 +61,22 @@ beforeAll(async () => {
 			{ path: 'outcomes.parquet', table: 'outcomes', sha256: sha(outcomesParquet) }
 		]
 	});
-	// No hash for the Parquet file: where the server takes range requests, it is read by ranges.
-	writeBundle('unhashed', files, {
+	// No hash for the Parquet file: where the server takes range requests, it is read by ranges,
+	// only the contract's columns (its large `notes` column stays on the server).
+	const wide = path.join(dir, 'outcomes-wide.parquet');
+	wideSize = await writeWideOutcomes(wide);
+	writeBundle(
+		'unhashed',
+		{ ...files, 'outcomes.parquet': wide },
+		{
+			...INFO,
+			title: 'Unhashed',
+			files: [{ path: 'meetings.csv' }, { path: 'outcomes.parquet', table: 'outcomes' }]
+		}
+	);
+	writeBundle('slow', files, {
 		...INFO,
-		title: 'Unhashed',
+		title: 'Over a slow link',
 		files: [{ path: 'meetings.csv' }, { path: 'outcomes.parquet', table: 'outcomes' }]
 	});
 	writeBundle('missing', files, {
@@ -159,7 +175,14 @@ describe('published datasets', () => {
 		expect(await badge.locator('[data-table="themes"]').getAttribute('data-rows')).toBe('0');
 		const url = new URL(page.url());
 		expect(url.searchParams.get('dataset')).toBe('bundles/official/manifest.json');
-		await fpOf(page);
+		const fp = await fpOf(page);
+		// The report opened from the navigation shows the same data: it carries both.
+		const report = page.getByRole('navigation').getByRole('link', { name: 'Report' });
+		await expect
+			.poll(async () =>
+				Object.fromEntries(new URL((await report.getAttribute('href'))!, page.url()).searchParams)
+			)
+			.toEqual({ dataset: 'bundles/official/manifest.json', fp });
 	});
 
 	test('an unchanged bundle opened again is not downloaded again', async () => {
@@ -169,10 +192,21 @@ describe('published datasets', () => {
 		await openPublished(context, `${whole.origin}/?dataset=bundles/official/manifest.json`);
 		const again = whole.log.slice(before).filter((r) => r.path.startsWith('/bundles/official/'));
 		expect(again.map((r) => r.path)).toEqual(['/bundles/official/manifest.json']);
+		// Files without a hash are revalidated by their ETag: 304, no download.
+		await openPublished(context, `${whole.origin}/?dataset=bundles/unhashed/manifest.json`);
+		const mid = whole.log.length;
+		await openPublished(context, `${whole.origin}/?dataset=bundles/unhashed/manifest.json`);
+		const files = whole.log
+			.slice(mid)
+			.filter((r) => r.method === 'GET' && /^\/bundles\/unhashed\/.+\.(csv|parquet)$/.test(r.path));
+		expect(files.map((r) => [r.path, r.status, r.bytes])).toEqual([
+			['/bundles/unhashed/meetings.csv', 304, 0],
+			['/bundles/unhashed/outcomes.parquet', 304, 0]
+		]);
 	});
 
-	test('a server that takes range requests and one that sends whole files both give the same numbers', async () => {
-		const results: number[][] = [];
+	test('a server that takes range requests sends less than the Parquet file (its unused column stays there); one that sends whole files gives the same numbers and fingerprint', async () => {
+		const results: (number | string)[][] = [];
 		for (const server of [ranged, whole]) {
 			const start = server.log.length;
 			const page = await openPublished(
@@ -182,17 +216,28 @@ describe('published datasets', () => {
 			results.push([
 				await kpi(page, 'meetings'),
 				await kpi(page, 'outcomes'),
-				await kpi(page, 'participants')
+				await kpi(page, 'participants'),
+				await fpOf(page)
 			]);
 			const parquet = server.log
 				.slice(start)
 				.filter((r) => r.path === '/bundles/unhashed/outcomes.parquet');
 			const partial = parquet.filter((r) => r.status === 206);
-			if (server === ranged)
+			const sent = parquet.reduce((n, r) => n + r.bytes, 0);
+			if (server === ranged) {
 				expect(partial.length, 'range reads of the Parquet file').toBeGreaterThan(0);
-			else expect(partial).toEqual([]);
+				expect(parquet.filter((r) => r.status === 200 && r.method === 'GET')).toEqual([]);
+				expect(sent, 'bytes of the Parquet file sent').toBeLessThan(wideSize / 2);
+			} else {
+				expect(partial).toEqual([]);
+				expect(sent).toBe(wideSize);
+			}
 		}
-		expect(results[0]).toEqual([expected.meetings, expected.outcomes, expected.participants]);
+		expect(results[0]!.slice(0, 3)).toEqual([
+			expected.meetings,
+			expected.outcomes,
+			expected.participants
+		]);
 		expect(results[1]).toEqual(results[0]);
 	});
 
@@ -327,6 +372,48 @@ describe('published datasets', () => {
 		expect(new URL(other.url()).searchParams.get('sector')).toBe('BDT');
 	});
 
+	test('an upload on top of a published dataset is “your copy” of it, also after a reload, and Undo goes back to the published dataset', async () => {
+		const page = await openPublished(
+			await profile(whole.origin),
+			`${whole.origin}/?dataset=bundles/official/manifest.json`
+		);
+		await page
+			.getByLabel('Upload exports (CSV or Parquet)', { exact: true })
+			.setInputFiles(fixturePath('good/meetings-bom-crlf.csv'));
+		await waitForLoaded(page);
+		const copy = page.locator('[data-dataset="your-copy"]');
+		await copy.waitFor();
+		expect(await copy.locator('[data-title]').textContent()).toBe(INFO.title);
+		// The address follows the data: a link of "your copy" carries its fingerprint only.
+		await expect.poll(() => new URL(page.url()).searchParams.get('dataset')).toBeNull();
+		const fp = await copy.getAttribute('data-fingerprint');
+		expect(fp).toMatch(/^[0-9a-f]{8}$/);
+		expect(await fpOf(page)).toBe(fp);
+		const numbers = await kpis(page);
+		expect(numbers).not.toEqual([]);
+		expect(await kpi(page, 'outcomes')).toBe(expected.outcomes);
+
+		await page.reload();
+		await copy.waitFor({ timeout: 60_000 });
+		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+		expect(await page.locator('[data-dataset="published"]').count()).toBe(0);
+		expect(await copy.locator('[data-title]').textContent()).toBe(INFO.title);
+		// Restored over the published dataset (no themes), not over the sample (13 themes).
+		expect(await copy.locator('[data-table="themes"]').getAttribute('data-rows')).toBe('0');
+		await expect.poll(() => copy.getAttribute('data-fingerprint'), { timeout: 30_000 }).toBe(fp);
+		expect(await kpis(page)).toEqual(numbers);
+
+		await page.getByRole('button', { name: 'Undo last load' }).click();
+		await page.locator('[data-dataset="published"]').waitFor({ timeout: 60_000 });
+		await expect.poll(() => kpi(page, 'meetings')).toBe(expected.meetings);
+		expect(await kpi(page, 'outcomes')).toBe(expected.outcomes);
+		await expect
+			.poll(() => new URL(page.url()).searchParams.get('dataset'))
+			.toBe('bundles/official/manifest.json');
+		const history = page.locator('details[data-versions]');
+		expect(await history.locator('li.current').textContent()).toContain(INFO.title);
+	});
+
 	test('publish, serve, open: the bundle made in the app opens elsewhere with the same fingerprint and numbers', async () => {
 		const page = await (await profile(whole.origin)).newPage();
 		await page.goto(`${whole.origin}/`);
@@ -362,5 +449,88 @@ describe('published datasets', () => {
 		expect(await fpOf(opened)).toBe(made);
 		expect([await kpi(opened, 'meetings'), await kpi(opened, 'outcomes')]).toEqual(sampleKpis);
 		expect(await opened.locator('[data-title]').textContent()).toBe('Published sample');
+	});
+
+	test('a bundle made by `npm run dataset:bundle` from the sample files opens in a fresh profile with the sample’s numbers and fingerprint', async () => {
+		const out = path.join(dir, 'bundles', 'cli');
+		const csv = ['meetings', 'themes', 'outcomes', 'attendance'].map((t) =>
+			repoPath(`data/${t}.csv`)
+		);
+		const args = ['--title', 'From the export job', '--version', '3', '--publisher', 'Export job'];
+		const { stdout } = await promisify(execFile)(
+			'npm',
+			['run', '--silent', 'dataset:bundle', '--', ...args, '--out', out, ...csv],
+			{ cwd: repoPath('.') }
+		);
+		const printed = /fingerprint ([0-9a-f]{8})/.exec(stdout)?.[1];
+
+		const page = await (await profile(whole.origin)).newPage();
+		await page.goto(`${whole.origin}/`);
+		const sample = page.locator('[data-dataset="sample"]');
+		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+		await expect
+			.poll(() => sample.getAttribute('data-fingerprint'), { timeout: 30_000 })
+			.toMatch(/^[0-9a-f]{8}$/);
+		const sampleFp = await sample.getAttribute('data-fingerprint');
+		const sampleKpis = await kpis(page);
+
+		const opened = await openPublished(
+			await profile(whole.origin),
+			`${whole.origin}/?dataset=bundles/cli/manifest.json`
+		);
+		expect(await opened.locator('[data-title]').textContent()).toBe('From the export job');
+		expect(await fpOf(opened)).toBe(sampleFp);
+		expect(printed).toBe(sampleFp);
+		expect(await kpis(opened)).toEqual(sampleKpis);
+	});
+
+	test('Cancel during a slow bundle fetch stops it, and the dataset shown stays', async () => {
+		const index = path.join(dir, 'slow-site');
+		mkdirSync(index, { recursive: true });
+		writeFileSync(
+			path.join(index, 'index.json'),
+			JSON.stringify({
+				datasets: [
+					{ title: INFO.title, manifest: '../bundles/official/manifest.json' },
+					{ title: 'Over a slow link', manifest: '../bundles/slow/manifest.json' }
+				]
+			})
+		);
+		const site = await serveSite({
+			app: BUILD,
+			mounts: { '/bundles/': path.join(dir, 'bundles'), '/datasets/': index },
+			ranges: false,
+			hold: '/bundles/slow/meetings.csv'
+		});
+		try {
+			const page = await openPublished(await profile(site.origin), `${site.origin}/`);
+			const before = await kpis(page);
+			await page.getByRole('button', { name: 'Datasets' }).click();
+			await page
+				.getByRole('group', { name: 'Choose a dataset' })
+				.getByRole('button', { name: 'Over a slow link' })
+				.click();
+			// Half of meetings.csv has arrived; the rest waits for release().
+			const progress = page.locator('[data-stage="reading"]');
+			await progress.getByText('Reading meetings.csv').waitFor({ timeout: 60_000 });
+			expect(site.log.some((r) => r.path === '/bundles/slow/meetings.csv')).toBe(true);
+			await progress.getByRole('button', { name: 'Cancel loading' }).click();
+			await page
+				.getByRole('region', { name: 'Load result' })
+				.getByText('Loading was cancelled. The dashboard still shows the previous data.')
+				.waitFor({ timeout: 30_000 });
+			await page.locator('[data-stage]').waitFor({ state: 'detached' });
+			expect(await page.locator('[data-dataset="published"] [data-title]').textContent()).toBe(
+				INFO.title
+			);
+			expect(await kpis(page)).toEqual(before);
+			expect(new URL(page.url()).searchParams.get('dataset')).toBe(
+				'bundles/official/manifest.json'
+			);
+			expect(site.log.some((r) => r.path === '/bundles/slow/outcomes.parquet')).toBe(false);
+		} finally {
+			site.release();
+			await site.close();
+		}
 	});
 });

@@ -89,6 +89,34 @@ describe('dataset versions', () => {
 		expect(await blobs.values().next().value!.text()).toBe('m1.csv contents');
 	});
 
+	test('a load on top of a published dataset is undone to that dataset, not to the sample, also over older uploads', async () => {
+		const saver = new DatasetSaver();
+		saver.afterLoad(batch('meetings', 'm1.csv'));
+		await saver.save(['m1.csv'], facts('11111111'));
+		const base = { ref: 'bundles/official/manifest.json', title: 'Official' };
+		saver.adoptBase(base);
+		saver.noteFacts(facts('0fff0fff'));
+		saver.afterLoad(batch('outcomes', 'o1.csv'));
+		await saver.save(['o1.csv'], facts('22222222'));
+		const h = await history();
+		const copy = currentVersion(h);
+		expect(copy.dataset.base).toEqual(base);
+		// The published tables stay the published ones (not the earlier upload's m1.csv).
+		expect(copy.dataset.tables.meetings).toEqual([{ sample: true, name: 'meetings.csv' }]);
+		expect(copy.dataset.tables.outcomes.map((e) => e.name)).toEqual(['o1.csv']);
+		const parent = h.versions.find((v) => v.id === copy.parent)!;
+		expect(parent.dataset.base).toEqual(base);
+		expect([parent.files, parent.fingerprint]).toEqual([[], '0fff0fff']);
+		expect(usedKeys(parent.dataset).size).toBe(0);
+		// The next load on top of "your copy" is an ordinary version of it.
+		saver.afterLoad(batch('themes', 't1.csv'));
+		await saver.save(['t1.csv'], facts('33333333'));
+		const next = currentVersion(await history());
+		expect(next.parent).toBe(copy.id);
+		expect(next.dataset.base).toEqual(base);
+		expect(next.dataset.tables.outcomes.map((e) => e.name)).toEqual(['o1.csv']);
+	});
+
 	test('every load is a version with its files, and older versions keep their files', async () => {
 		const saver = new DatasetSaver();
 		for (const name of ['m1.csv', 'm2.csv', 'm3.csv']) {

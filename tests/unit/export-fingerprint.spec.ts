@@ -66,4 +66,11 @@ describe('dataset fingerprint', () => {
 		await b.query(`DELETE FROM attendance WHERE meeting_no = 1 AND sector = 'BR'`);
 		expect((await fingerprint(b)).fingerprint).not.toBe(before);
 	});
+
+	test("a column outside the contract (an upload's extra) does not change it", async () => {
+		const before = (await fingerprint(a)).fingerprint;
+		await a.query(`ALTER TABLE outcomes ADD COLUMN notes VARCHAR DEFAULT 'kept aside'`);
+		expect((await fingerprint(a)).fingerprint).toBe(before);
+		await a.query('ALTER TABLE outcomes DROP COLUMN notes');
+	});
 });

@@ -1,7 +1,8 @@
 /**
  * Opening a published dataset in the browser: fetch the bundle, decode its files in the decode
- * worker (Parquet read by range requests in this thread with parquet-wasm's async reader), then
- * load them through the upload path, all or nothing. Also the bundled sample, the same way.
+ * worker (Parquet read by range requests in this thread with parquet-wasm's async reader, only
+ * the contract's columns: remote-parquet.ts), then load them through the upload path, all or
+ * nothing. Also the bundled sample, the same way.
  */
 import type { TableName } from '$lib/contract/contract';
 import { parquetWasmUrl } from '$lib/db/parquet';
@@ -15,6 +16,7 @@ import { fetchBundle, type FetchedBundle } from './fetch-bundle';
 import { fetchFile } from './fetch-file';
 import { commitBundle, prepareBundle } from './load-bundle';
 import type { Manifest } from './manifest';
+import { readRemoteParquet } from './remote-parquet';
 
 /** Options of the open functions. */
 export interface OpenOptions {
@@ -27,17 +29,19 @@ function remoteDecoder(remote: Map<string, string>): FileDecoder {
 	return async (file, o) => {
 		const url = remote.get(file.name);
 		if (!url) return workerDecoder(file, o);
-		o.onProgress?.({ stage: 'decoding', file: file.name, fraction: 0 });
-		const pw = await loadParquetWasm(parquetWasmUrl());
+		const onProgress = (fraction: number) =>
+			o.onProgress?.({ stage: 'decoding', file: file.name, fraction });
+		onProgress(0);
 		try {
-			const reader = await pw.ParquetFile.fromUrl(url);
-			try {
-				const table = await reader.read();
-				o.signal?.throwIfAborted();
-				return { kind: 'parquet', file: file.name, ipc: table.intoIPCStream() };
-			} finally {
-				reader.free();
-			}
+			const pw = await loadParquetWasm(parquetWasmUrl());
+			const ipc = await readRemoteParquet(pw, {
+				url,
+				name: file.name,
+				table: file.override?.table,
+				signal: o.signal,
+				onProgress
+			});
+			return { kind: 'parquet', file: file.name, ipc };
 		} catch (e) {
 			if (o.signal?.aborted) throw o.signal.reason;
 			throw new FileError(file.name, `${file.name} could not be read as Parquet: ${firstLine(e)}`);

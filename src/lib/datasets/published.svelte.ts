@@ -68,6 +68,17 @@ export class PublishedState {
 	#checked = false;
 	#siteList: Promise<SiteDataset[]> | null = null;
 
+	constructor() {
+		// A saved "your copy" (or the published dataset it is undone to) is restored over its
+		// published dataset, opened again; its uploads, if any, then make it "your copy" again.
+		dataset.setBaseOpener(async (conn, base, o) => {
+			await this.#open(conn, base.ref, new AbortController().signal, (p) => {
+				dataset.progress = p;
+			});
+			if (!o.alone && this.opened) this.opened = { ...this.opened, version: -1 };
+		});
+	}
+
 	/** What is shown now. */
 	shown: Shown = $derived.by(() => {
 		const o = this.opened;
@@ -139,6 +150,8 @@ export class PublishedState {
 			const got = await openPublished(conn, url, { signal, onProgress });
 			// The version the refresh after this load gives the dataset.
 			this.opened = { ref, manifest: got.manifest, version: dataset.version + 1 };
+			// An upload on top is saved as "your copy" of it, undone back to it.
+			dataset.adoptBase({ ref, title: got.manifest.title });
 			this.via = got.via;
 			return got.manifest;
 		} catch (e) {
@@ -163,6 +176,7 @@ export class PublishedState {
 	showSample(): Promise<void> {
 		return dataset.replaceWith([], async (conn, signal) => {
 			await openSample(conn, { signal, onProgress: (p) => (dataset.progress = p) });
+			dataset.adoptBase(null);
 			this.opened = null;
 			return null;
 		});

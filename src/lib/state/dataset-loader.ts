@@ -22,8 +22,19 @@ import {
 	replayInputs,
 	sampleDataset,
 	tableSources,
+	type PublishedBase,
 	type StoredDataset
 } from './stored-dataset';
+
+/**
+ * Puts published dataset `base` live (src/lib/datasets registers it; the core cannot import a
+ * feature). `alone`: nothing is uploaded on top of it in the dataset being restored.
+ */
+export type BaseOpener = (
+	conn: SqlConnection,
+	base: PublishedBase,
+	o: { alone: boolean }
+) => Promise<void>;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const alert = (text: string, details: string[] = []): LoadMessage => ({
@@ -37,6 +48,8 @@ export class DatasetLoader {
 	readonly saver = new DatasetSaver();
 	#sample = new Map<string, Uint8Array>();
 	#inPlace = inPlaceDecoder(decodeParquet);
+	/** Opens a published base; without one, a dataset built on a published dataset cannot load. */
+	openBase: BaseOpener | null = null;
 
 	constructor(private readonly onProgress: (p: LoadProgress) => void) {}
 
@@ -57,6 +70,7 @@ export class DatasetLoader {
 	 * Returns the rows that no longer pass the checks (first few, and their count).
 	 */
 	async #load(conn: SqlConnection, dataset: StoredDataset, blobs: Map<string, Blob>) {
+		if (dataset.base) return this.#loadOnBase(conn, dataset, dataset.base, blobs);
 		const samples = new Map<TableName, { name: string; bytes: Uint8Array }>();
 		for (const t of Object.keys(dataset.tables) as TableName[])
 			if (dataset.tables[t].some((e) => e.sample)) samples.set(t, await this.#sampleFile(t));
@@ -64,14 +78,66 @@ export class DatasetLoader {
 			blob: (k) => blobs.get(k),
 			sample: (t) => samples.get(t)!
 		});
+		return this.#replay(conn, { files, sources: tableSources(dataset) });
+	}
+
+	/**
+	 * A dataset built on a published one: the bundle put live as published, then the uploads on
+	 * top, replacing their tables (appended where the table kept the published rows first).
+	 */
+	async #loadOnBase(
+		conn: SqlConnection,
+		dataset: StoredDataset,
+		base: PublishedBase,
+		blobs: Map<string, Blob>
+	) {
+		if (!this.openBase) throw new Error(`${base.title} cannot be opened here`);
+		const tables = Object.keys(dataset.tables) as TableName[];
+		const uploaded = tables.filter((t) => dataset.tables[t].some((e) => !e.sample));
+		await this.openBase(conn, base, { alone: uploaded.length === 0 });
+		let count = 0;
+		const details: string[] = [];
+		for (const mode of ['replace', 'append'] as const) {
+			const part = sampleDataset();
+			const these = uploaded.filter((t) => !!dataset.tables[t][0]!.sample === (mode === 'append'));
+			if (these.length === 0) continue;
+			for (const t of tables)
+				part.tables[t] = these.includes(t) ? dataset.tables[t].filter((e) => !e.sample) : [];
+			const files = replayInputs(part, {
+				blob: (k) => blobs.get(k),
+				sample: (t) => {
+					throw new Error(`no sample file in a replay over ${base.title} (${t})`);
+				}
+			});
+			const r = await this.#replay(conn, { files, mode });
+			count += r.count;
+			details.push(...r.details);
+		}
+		return { count, details: details.slice(0, 3) };
+	}
+
+	/** Load `files` in one batch and commit it; the rows that no longer pass, or throws. */
+	async #replay(
+		conn: SqlConnection,
+		o: {
+			files: ReturnType<typeof replayInputs>;
+			mode?: 'replace' | 'append';
+			sources?: ReturnType<typeof tableSources>;
+		}
+	) {
 		const onProgress = this.onProgress;
-		const batch = await prepareBatch(conn, { files, decode: this.decoder, onProgress });
+		const batch = await prepareBatch(conn, {
+			files: o.files,
+			decode: this.decoder,
+			onProgress,
+			mode: o.mode
+		});
 		const failed = batch.files.find((f) => f.error);
 		if (failed) {
 			await discardBatch(conn, batch);
 			throw new Error(fileErrorText(failed));
 		}
-		await commitBatch(conn, batch, { source: 'upload', sources: tableSources(dataset) });
+		await commitBatch(conn, batch, { source: 'upload', sources: o.sources, mode: o.mode });
 		const rejected = batch.problems.filter((p) => p.severity === 'error').slice(0, 3);
 		return {
 			count: batch.errorCount,

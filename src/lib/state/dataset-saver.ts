@@ -9,9 +9,11 @@ import { sampleVersion, type DatasetVersion, type History } from './history';
 import { saveVersion, type SaveResult } from './persist';
 import {
 	afterCommit,
-	isSampleOnly,
+	isBaseOnly,
+	publishedDataset,
 	sampleDataset,
 	usedKeys,
+	type PublishedBase,
 	type StoredDataset
 } from './stored-dataset';
 
@@ -29,6 +31,8 @@ export class DatasetSaver {
 	#baseId: string | null = null;
 	/** The tab's base failed to restore: its next save is its own dataset, not merged. */
 	#noMerge = false;
+	/** A base (published dataset, sample) was opened over the stored versions, not yet saved. */
+	#freshBase = false;
 	#unsaved = new Map<string, Blob>();
 	#sampleFacts: DatasetFacts = { rows: {}, fingerprint: null };
 
@@ -37,12 +41,25 @@ export class DatasetSaver {
 		this.live = v && !o.failed ? v.dataset : sampleDataset();
 		this.#baseId = v?.id ?? null;
 		this.#noMerge = o.failed === true;
+		this.#freshBase = false;
 		this.#unsaved.clear();
 	}
 
-	/** Remember the facts of the live tables (the sample's are the first version's baseline). */
+	/**
+	 * The live tables now hold published dataset `base` as opened (or the sample: null), not a
+	 * stored version: the next save stores it first as the version that load is undone to.
+	 */
+	adoptBase(base: PublishedBase | null): void {
+		this.live = base ? publishedDataset(base) : sampleDataset();
+		this.#baseId = null;
+		this.#noMerge = true;
+		this.#freshBase = true;
+		this.#unsaved.clear();
+	}
+
+	/** Remember the facts of the live tables (the sample's or published dataset's are the baseline's). */
 	noteFacts(f: DatasetFacts): void {
-		if (isSampleOnly(this.live)) this.#sampleFacts = f;
+		if (isBaseOnly(this.live)) this.#sampleFacts = f;
 	}
 
 	/** The dataset after `batch` was committed; its files wait in memory until `save`. */
@@ -57,6 +74,7 @@ export class DatasetSaver {
 	/** The live tables were reset to the sample (saved as a version of its own by `save`). */
 	afterReset(): void {
 		this.live = sampleDataset();
+		this.#freshBase = false;
 	}
 
 	/**
@@ -72,10 +90,12 @@ export class DatasetSaver {
 			live,
 			files: new Map([...this.#unsaved].filter(([k]) => keys.has(k))),
 			baseline: sampleVersion({
-				id: `v-sample-${Date.now().toString(36)}`,
+				id: `v-${live.base ? 'published' : 'sample'}-${Date.now().toString(36)}`,
 				savedAt: Date.now(),
-				...this.#sampleFacts
+				...this.#sampleFacts,
+				base: live.base
 			}),
+			baselineFirst: this.#freshBase,
 			make: (dataset, stamps) => {
 				const same = JSON.stringify(dataset) === JSON.stringify(live);
 				const known = same ? facts : { rows: {}, fingerprint: null };
@@ -88,6 +108,7 @@ export class DatasetSaver {
 		this.live = result.version.dataset;
 		this.#baseId = result.version.id;
 		this.#noMerge = false;
+		this.#freshBase = false;
 		return result;
 	}
 }

@@ -34,10 +34,11 @@ import {
 	stoppedMessage,
 	type LoadMessage
 } from './load-messages';
-import { DatasetLoader } from './dataset-loader';
+import { DatasetLoader, type BaseOpener } from './dataset-loader';
 import { engineFailureText } from './engine-failure';
 import { confirmedAlert } from './risk-messages';
 import { DatasetVersions } from './dataset-versions.svelte';
+import type { PublishedBase } from './stored-dataset';
 
 export type { LoadMessage } from './load-messages';
 
@@ -191,6 +192,16 @@ export class DatasetState {
 			this.message = await work(conn, signal);
 			await this.#refresh(conn);
 		});
+	}
+
+	/** Register how a published dataset a saved version was built on is opened (src/lib/datasets). */
+	setBaseOpener(open: BaseOpener): void {
+		this.#loader.openBase = open;
+	}
+
+	/** The live tables now hold published dataset `base` as opened (null: the sample), unsaved. */
+	adoptBase(base: PublishedBase | null): void {
+		this.#loader.saver.adoptBase(base);
 	}
 
 	/** Load the uploads saved in this browser (or the sample when there are none). */

@@ -5,7 +5,13 @@
  * shared between versions (a version names stored file keys), so keeping several costs little.
  */
 import { TABLE_NAMES, type TableName } from '$lib/contract/contract';
-import { sampleDataset, usedKeys, type StoredDataset } from './stored-dataset';
+import {
+	publishedDataset,
+	sampleDataset,
+	usedKeys,
+	type PublishedBase,
+	type StoredDataset
+} from './stored-dataset';
 
 /** Versions kept: the newest ones, and always the current one. */
 export const KEEP_VERSIONS = 8;
@@ -42,6 +48,7 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 /** True when `d` is a StoredDataset this build can replay (every table, known entry shape). */
 export function isStoredDataset(d: unknown): d is StoredDataset {
 	if (!isObject(d) || d.version !== 1 || !isObject(d.tables)) return false;
+	if (d.base !== undefined && !(isObject(d.base) && typeof d.base.ref === 'string')) return false;
 	const tables = d.tables;
 	return TABLE_NAMES.every(
 		(t) =>
@@ -80,14 +87,20 @@ export function historyFromDataset(d: StoredDataset, savedAt: number): History {
 	return { version: 2, generation: 1, current: id, versions: [{ ...version, stamps }] };
 }
 
-/** The version for the bundled sample (what the first upload is undone to). */
+/**
+ * The version for the bundled sample, or for the published dataset `base` as opened: what the
+ * first upload on top of it is undone to.
+ */
 export function sampleVersion(o: {
 	id: string;
 	savedAt: number;
 	rows: DatasetVersion['rows'];
 	fingerprint: string | null;
+	base?: PublishedBase;
 }): DatasetVersion {
-	return { ...o, parent: null, files: [], dataset: sampleDataset(), stamps: {} };
+	const { base, ...rest } = o;
+	const dataset = base ? publishedDataset(base) : sampleDataset();
+	return { ...rest, parent: null, files: [], dataset, stamps: {} };
 }
 
 /** Tables whose files differ between two datasets. */
@@ -109,7 +122,10 @@ export function mergeDatasets(o: {
 	const base = o.base?.dataset ?? sampleDataset();
 	const mine = changedTables(base, o.live);
 	const head = o.head ?? o.base;
+	// A published base goes with this tab's files (a merge keeps the tab's base, if any).
 	const dataset: StoredDataset = { version: 1, tables: { ...(head?.dataset ?? base).tables } };
+	const publishedBase = o.live.base ?? (mine.length ? undefined : head?.dataset.base);
+	if (publishedBase) dataset.base = publishedBase;
 	const stamps = { ...(head?.stamps ?? {}) };
 	const conflicts: TableName[] = [];
 	for (const t of mine) {

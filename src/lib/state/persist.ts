@@ -139,7 +139,8 @@ export interface SaveResult {
  * Save `live` (built on version `baseId`; null: on the sample) as a new current version, storing
  * `files` (key -> Blob) in one transaction; `make` fills in the version's details. Another tab's
  * later save is merged per table unless `noMerge` (the tab's own base failed to restore). With
- * no history yet, `baseline` (the sample) is stored first so the load can be undone. Throws
+ * no history yet, or with `baselineFirst` (a published dataset or the sample was opened over
+ * the stored versions), `baseline` is stored first so the load can be undone to it. Throws
  * QuotaError when storage is full, and an error when a file the version names is not stored;
  * then nothing is changed.
  */
@@ -149,6 +150,7 @@ export function saveVersion(o: {
 	live: StoredDataset;
 	files: Map<string, Blob>;
 	baseline: DatasetVersion;
+	baselineFirst?: boolean;
 	make: (dataset: StoredDataset, stamps: DatasetVersion['stamps']) => DatasetVersion;
 }): Promise<SaveResult> {
 	return withSaveLock(() =>
@@ -164,8 +166,14 @@ export function saveVersion(o: {
 			const head = history ? history.versions.find((v) => v.id === history!.current)! : null;
 			const id = `v-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 			const m = mergeDatasets({ base, head: o.noMerge ? null : head, live: o.live, id });
-			const version = { ...o.make(m.dataset, m.stamps), id, parent: head?.id ?? o.baseline.id };
-			history ??= addVersion(null, o.baseline).next;
+			const parent = o.baselineFirst ? o.baseline.id : (head?.id ?? o.baseline.id);
+			const version = { ...o.make(m.dataset, m.stamps), id, parent };
+			const early: string[] = [];
+			if (o.baselineFirst || !history) {
+				const first = addVersion(history, o.baseline);
+				history = first.next;
+				early.push(...first.dropKeys);
+			}
 			for (const [k, blob] of o.files) store.put(blob, k);
 			const counts = await Promise.all(
 				[...usedKeys(version.dataset)].map((k) => request(store.count(k)))
@@ -174,7 +182,8 @@ export function saveVersion(o: {
 			const { next, dropKeys } = addVersion(history, version);
 			meta.put(next, HISTORY);
 			meta.delete(LEGACY);
-			for (const k of dropKeys) store.delete(k);
+			const kept = new Set(next.versions.flatMap((v) => [...usedKeys(v.dataset)]));
+			for (const k of [...dropKeys, ...early]) if (!kept.has(k)) store.delete(k);
 			const merged = !o.noMerge && head !== null && head.id !== (o.baseId ?? o.baseline.id);
 			return { history: next, version, merged, conflicts: m.conflicts };
 		})

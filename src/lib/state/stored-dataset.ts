@@ -13,10 +13,20 @@ export type StoredEntry =
 	| { sample: true; name: string }
 	| { sample?: false; name: string; key: string; manual?: Record<string, number> };
 
-/** The saved dataset: each table's files. */
+/** A published dataset a saved dataset was built on: its link reference and title. */
+export interface PublishedBase {
+	ref: string;
+	title: string;
+}
+
+/**
+ * The saved dataset: each table's files. With `base`, a table's `sample` entry stands for that
+ * table as the published dataset `base` has it ("your copy" of it), not the bundled sample's.
+ */
 export interface StoredDataset {
 	version: 1;
 	tables: Record<TableName, StoredEntry[]>;
+	base?: PublishedBase;
 }
 
 /** The dataset as it is when nothing was uploaded: every table from its sample file. */
@@ -27,9 +37,19 @@ export function sampleDataset(): StoredDataset {
 	return { version: 1, tables };
 }
 
-/** True when every table holds only its sample file. */
-export function isSampleOnly(d: StoredDataset): boolean {
+/** The published dataset `base` as it was opened, nothing uploaded on top. */
+export function publishedDataset(base: PublishedBase): StoredDataset {
+	return { ...sampleDataset(), base };
+}
+
+/** True when no table holds an uploaded file (the sample, or a published dataset as it is). */
+export function isBaseOnly(d: StoredDataset): boolean {
 	return TABLE_NAMES.every((t) => d.tables[t].every((e) => e.sample));
+}
+
+/** True when every table holds only its bundled sample file. */
+export function isSampleOnly(d: StoredDataset): boolean {
+	return !d.base && isBaseOnly(d);
 }
 
 /**
@@ -43,7 +63,7 @@ export function afterCommit(
 	mode: LoadMode,
 	keyOf: (index: number) => string
 ): { next: StoredDataset; store: { key: string; file: InputFile }[] } {
-	const next: StoredDataset = { version: 1, tables: { ...prev.tables } };
+	const next: StoredDataset = { ...prev, tables: { ...prev.tables } };
 	const store: { key: string; file: InputFile }[] = [];
 	for (const t of batch.tables) {
 		const entries: StoredEntry[] = [];

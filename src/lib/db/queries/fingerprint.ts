@@ -5,7 +5,7 @@
  * do not cancel out) and sensitive to any cell. DuckDB's `hash()` is stable for one engine
  * version, so a fingerprint compares figures made by the same app build.
  */
-import { TABLE_NAMES } from '../../contract/contract';
+import { getTable, TABLE_NAMES, type TableName } from '../../contract/contract';
 import { ident, literal } from '../sql';
 
 /** Hex digits of a fingerprint. */
@@ -24,15 +24,17 @@ export function isFingerprint(s: unknown): s is string {
 
 /**
  * The fingerprint of `tables` (default: the four contract tables): per table its name, row count
- * and the sum of the hashes of its rows (each row hashed as a whole struct), combined into one
- * hash and cut to `FINGERPRINT_LENGTH` hex digits.
+ * and the sum of the hashes of its rows (each row's contract columns hashed as one struct),
+ * combined into one hash and cut to `FINGERPRINT_LENGTH` hex digits. Columns outside the contract
+ * (an upload's extras) do not count: a published Parquet file read by range requests carries only
+ * the contract's columns, and must give the same fingerprint as the same file fetched whole.
  */
-export function fingerprintSql(tables: readonly string[] = TABLE_NAMES): string {
+export function fingerprintSql(tables: readonly TableName[] = TABLE_NAMES): string {
 	const parts = tables
-		.map(
-			(t) =>
-				`SELECT ${literal(t)} AS t, count(*) AS n, coalesce(sum(hash(x)::HUGEINT), 0) AS s FROM ${ident(t)} x`
-		)
+		.map((t) => {
+			const cols = getTable(t).columns.map((c) => ident(c.name));
+			return `SELECT ${literal(t)} AS t, count(*) AS n, coalesce(sum(hash(x)::HUGEINT), 0) AS s FROM (SELECT ${cols.join(', ')} FROM ${ident(t)}) x`;
+		})
 		.join('\nUNION ALL ');
 	return `WITH parts AS (
 ${parts})
