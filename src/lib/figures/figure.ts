@@ -10,6 +10,7 @@ import { captionBody, sourceLine, suggestedCaption } from './caption';
 import type { ChartId } from '$lib/charts';
 import { chartCsv, type CsvColumn } from '$lib/export/csv';
 import { encodeEmbed } from './embed-payload';
+import { embedFonts } from './font-embed';
 import type { FigureContext } from './figure-context';
 import { APP_VERSION, figureMeta, provenanceLine, type FigureMeta } from './metadata';
 import { cmPart, figureFileName } from './names';
@@ -119,7 +120,8 @@ export async function figurePng(f: Figure, size: PngSize): Promise<{ name: strin
 	const print = 'cm' in size;
 	const width = print ? printWidthPx(size.cm) : f.width * size.scale;
 	const blob = await rasterize({
-		svg: f.svg,
+		// The image cannot load the page's fonts: it carries the slices its text needs.
+		svg: await embedFonts(f.svg),
 		svgWidth: f.width,
 		svgHeight: f.height,
 		width,
