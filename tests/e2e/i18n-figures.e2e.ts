@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { useApp } from './harness';
 
@@ -109,5 +110,39 @@ describe('figures in Chinese and Arabic', () => {
 		// Right-aligned: the title ends at the right padding (16 px at 2x), not the left.
 		expect(band.width - 1 - band.embedded.hi).toBeLessThan(40);
 		expect(band.embedded.lo).toBeGreaterThan(band.width / 3);
+	});
+});
+
+describe('figures in any language', () => {
+	test('the Export menu makes a French SVG from an English page, and a zip of all six languages', async () => {
+		const page = await app.dashboard('/?lang=en');
+		const chart = 'meetings-per-year';
+		const panel = page.locator(`figure[data-chart="${chart}"]`);
+		await panel.getByRole('button', { name: 'Export', exact: true }).click();
+		await panel.getByLabel('Figure language').selectOption('fr');
+		const fr = (await download(page, 'en', chart, 'Download SVG')).toString('utf8');
+		expect(fr).toContain(`>${catalogue('fr')['chart.meetings-per-year.title']}</title>`);
+		expect(fr).toContain('lang="fr"');
+		// The page itself stays English.
+		await expect(panel.getByRole('button', { name: 'Download SVG' }).isVisible()).resolves.toBe(
+			true
+		);
+		const zip = unzipSync(
+			new Uint8Array(await download(page, 'en', chart, 'Download all six languages (zip)'))
+		);
+		const names = Object.keys(zip).sort();
+		expect(names.filter((n) => n.endsWith('.svg'))).toHaveLength(6);
+		expect(names.filter((n) => n.endsWith('.png'))).toHaveLength(6);
+		for (const l of ['ar', 'zh', 'en', 'fr', 'ru', 'es']) {
+			const svgName = names.find((n) => n.endsWith(`-${l}.svg`));
+			expect(svgName, l).toMatch(/^intersect-meetings-per-year-[0-9a-f]{8}-[a-z]{2}\.svg$/);
+			const svg = strFromU8(zip[svgName!]!);
+			const title = catalogue(l)['chart.meetings-per-year.title']!;
+			expect(svg, l).toContain(`<title id="figure-title">${title}</title>`);
+			// Right to left in Arabic only: its title, caption and source lines are set `rtl`.
+			expect(svg.includes('direction="rtl"'), l).toBe(l === 'ar');
+			const png = zip[names.find((n) => n.endsWith(`-300dpi-${l}.png`))!]!;
+			expect(String.fromCharCode(...png.subarray(1, 4)), l).toBe('PNG');
+		}
 	});
 });
