@@ -112,11 +112,17 @@ describe('the Export menu', () => {
 				/Download PNG \(2× screen, [\d,]+ px\)/,
 				'Download PNG for print',
 				'Copy image',
+				'Download all six languages (zip)',
 				'Download data (CSV)',
 				'Copy embed code',
 				'Copy caption'
 			])
 				await expect(panel.getByRole('button', { name }).isVisible()).resolves.toBe(true);
+			// First the figure's language, then the downloads.
+			await page.keyboard.press('Tab');
+			await expect(
+				page.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim())
+			).resolves.toMatch(/^Figure language/);
 			await page.keyboard.press('Tab');
 			await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
 				'Download SVG'

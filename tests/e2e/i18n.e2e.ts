@@ -70,6 +70,21 @@ describe('languages', () => {
 		await expect(htmlLangDir(again)).resolves.toEqual(['zh-Hans', 'ltr']);
 	});
 
+	test('at 360 px wide, the Arabic and Russian dashboards do not scroll sideways', async () => {
+		const context = await app.profile({ viewport: { width: 360, height: 800 } });
+		for (const lang of ['ar', 'ru']) {
+			const page = await openDashboard(context, app.origin, `/?lang=${lang}`);
+			await expect(htmlLangDir(page).then(([l]) => l)).resolves.toBe(lang);
+			// Charts drawn (their width follows the page's).
+			await page.locator('figure[data-chart] svg[role="graphics-document"]').first().waitFor();
+			const [scroll, inner] = await page.evaluate(() => [
+				document.documentElement.scrollWidth,
+				innerWidth
+			]);
+			expect(scroll, lang).toBeLessThanOrEqual(inner!);
+		}
+	});
+
 	test('an embed link with ?lang=fr shows the chart in French', async () => {
 		const context = await app.profile({ viewport: { width: 800, height: 600 } });
 		const page = await context.newPage();

@@ -2,7 +2,7 @@
  * The Export menu's actions on one chart, as state: each runs once at a time (busy), and its
  * outcome (file saved, copied, or why not) becomes the message the menu announces.
  */
-import { xt } from '$lib/i18n';
+import { activeLocale, xt, type Locale } from '$lib/i18n';
 import type { ChartId } from '$lib/charts';
 import { ClipboardError, copyImage, copyText } from './clipboard';
 import { EmbedError, MAX_EMBED_CHARS } from './embed-payload';
@@ -18,6 +18,7 @@ import {
 	type FigureSource,
 	type PngSize
 } from './figure';
+import { figureZip } from './figure-zip';
 
 /** What went wrong, as a sentence for the analyst. */
 function failure(e: unknown): string {
@@ -33,6 +34,8 @@ export interface FigureActionsOptions {
 	chart: ChartId;
 	title: string;
 	source: () => FigureSource | null;
+	/** The language of the SVG, PNG and copied image (default: the interface's). */
+	locale?: Locale;
 }
 
 /** One chart's exports and their outcome. */
@@ -51,6 +54,10 @@ export class FigureActions {
 
 	get #o(): FigureActionsOptions {
 		return this.#options();
+	}
+
+	#figure(src: FigureSource) {
+		return buildFigure(src, this.#o.ctx, this.#o.locale ?? activeLocale());
 	}
 
 	#say(text: string, failed = false) {
@@ -76,15 +83,23 @@ export class FigureActions {
 	/** Download the standalone SVG. */
 	svg = () =>
 		this.#run('SVG', async (src) => {
-			return xt('export.saved', { file: saveSvg(await buildFigure(src, this.#o.ctx)) });
+			return xt('export.saved', { file: saveSvg(await this.#figure(src)) });
 		});
 
 	/** Download a PNG at `size`. */
 	png = (size: PngSize) =>
 		this.#run('PNG', async (src) => {
-			const png = await figurePng(await buildFigure(src, this.#o.ctx), size);
+			const png = await figurePng(await this.#figure(src), size);
 			downloadBlob(png.name, png.blob);
 			return xt('export.saved', { file: png.name });
+		});
+
+	/** Download the figure in all six languages (SVG and a `cm` wide print PNG each) as a zip. */
+	allLanguages = (cm: number) =>
+		this.#run('ZIP', async (src) => {
+			const zip = await figureZip(src, this.#o.ctx, cm);
+			downloadBlob(zip.name, zip.blob);
+			return xt('export.saved', { file: zip.name });
 		});
 
 	/** Download the chart's numbers as CSV. */
@@ -98,7 +113,7 @@ export class FigureActions {
 		const src = this.#o.source();
 		if (!src) return this.#say(xt('export.empty'), true);
 		// Start the copy inside the click, before any await, so the browser sees the user's gesture.
-		const png = buildFigure(src, this.#o.ctx).then((f) => figurePng(f, { cm }).then((p) => p.blob));
+		const png = this.#figure(src).then((f) => figurePng(f, { cm }).then((p) => p.blob));
 		return this.#run('image', async () => {
 			await copyImage(png);
 			return xt('export.copied', { what: xt('export.copied.image') });

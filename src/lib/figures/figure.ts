@@ -4,12 +4,14 @@
  * figure's provenance. Browser only (it reads the live chart).
  */
 import { resolve } from '$app/paths';
-import { activeLocale, directionOf, LANG_TAGS, xt } from '$lib/i18n';
+import { activeLocale, directionOf, LANG_TAGS, xt, type Locale } from '$lib/i18n';
 import { viewToParams, type ViewState } from '$lib/state/view';
 import { captionBody, sourceLine, suggestedCaption } from './caption';
 import type { ChartId } from '$lib/charts';
 import { chartCsv, type CsvColumn } from '$lib/export/csv';
 import { encodeEmbed } from './embed-payload';
+import { withChartIn } from './figure-locale';
+import { embedFonts } from './font-embed';
 import type { FigureContext } from './figure-context';
 import { APP_VERSION, figureMeta, provenanceLine, type FigureMeta } from './metadata';
 import { cmPart, figureFileName } from './names';
@@ -36,6 +38,8 @@ export interface Figure {
 	height: number;
 	meta: FigureMeta;
 	view: ViewState;
+	/** The language of its words. */
+	locale: Locale;
 }
 
 /** The suggested caption of a chart on the context's page. */
@@ -59,31 +63,48 @@ export function reportCaption(ctx: FigureContext, chart: ChartId, title: string)
 	});
 }
 
-/** The standalone figure of a rendered chart. */
-export async function buildFigure(src: FigureSource, ctx: FigureContext): Promise<Figure> {
+/**
+ * The standalone figure of a rendered chart, in `locale` (default: the interface language; any
+ * other is drawn off screen from the chart's rows at the same width). Its metadata stays in
+ * the interface's words, so "reopen" reads any language version the same way.
+ */
+export async function buildFigure(
+	src: FigureSource,
+	ctx: FigureContext,
+	locale: Locale = activeLocale()
+): Promise<Figure> {
 	const fingerprint = await ctx.fingerprint();
-	const facts = { dataset: ctx.dataset(), period: ctx.period(), filters: ctx.filters(src.chart) };
-	const view = ctx.view();
-	const meta = figureMeta({ chart: src.chart, view, fingerprint, ...facts });
-	const width = Number(src.svg.getAttribute('width'));
-	const height = Number(src.svg.getAttribute('height'));
-	const composed = composeSvg({
-		inner: inlineChart(src.svg),
-		width,
-		height,
-		title: src.title,
-		desc: src.svg.querySelector('desc')?.textContent ?? '',
-		note: src.note,
-		source: sourceLine(facts),
-		made: xt('figure.made', { version: APP_VERSION, fingerprint }),
-		meta,
-		lang: LANG_TAGS[activeLocale()],
-		rtl: directionOf(activeLocale()) === 'rtl'
+	const facts = () => ({
+		dataset: ctx.dataset(),
+		period: ctx.period(),
+		filters: ctx.filters(src.chart)
 	});
-	return { ...composed, meta, view };
+	const view = ctx.view();
+	const meta = figureMeta({ chart: src.chart, view, fingerprint, ...facts() });
+	const width = Number(src.svg.getAttribute('width'));
+	const compose = (c: { svg: SVGSVGElement; title: string; note: string }) =>
+		composeSvg({
+			inner: inlineChart(c.svg),
+			width,
+			height: Number(c.svg.getAttribute('height')),
+			title: c.title,
+			desc: c.svg.querySelector('desc')?.textContent ?? '',
+			note: c.note,
+			source: sourceLine(facts()),
+			made: xt('figure.made', { version: APP_VERSION, fingerprint }),
+			meta,
+			lang: LANG_TAGS[activeLocale()],
+			rtl: directionOf(activeLocale()) === 'rtl'
+		});
+	const composed =
+		locale === activeLocale()
+			? compose(src)
+			: withChartIn({ chart: src.chart, rows: ctx.rows(src.chart), width, locale }, compose);
+	return { ...composed, meta, view, locale };
 }
 
-const fileName = (f: Figure, ext: 'svg' | 'png' | 'csv', variant?: string) =>
+/** The download name of a rendition of `f` (`variant` such as `2x`, `16cm-300dpi`, `ar`). */
+export const fileName = (f: Figure, ext: 'svg' | 'png' | 'csv' | 'zip', variant?: string) =>
 	figureFileName({
 		chart: f.meta.chart,
 		view: f.view,
@@ -119,7 +140,8 @@ export async function figurePng(f: Figure, size: PngSize): Promise<{ name: strin
 	const print = 'cm' in size;
 	const width = print ? printWidthPx(size.cm) : f.width * size.scale;
 	const blob = await rasterize({
-		svg: f.svg,
+		// The image cannot load the page's fonts: it carries the slices its text needs.
+		svg: await embedFonts(f.svg),
 		svgWidth: f.width,
 		svgHeight: f.height,
 		width,

@@ -41,7 +41,7 @@ export function figureFileName(o: {
 	chart: string;
 	view: ViewState;
 	fingerprint: string;
-	ext: 'svg' | 'png' | 'csv';
+	ext: 'svg' | 'png' | 'csv' | 'zip';
 	variant?: string;
 }): string {
 	const parts = ['intersect', o.chart, ...viewNameParts(o.view), o.fingerprint];

@@ -80,7 +80,8 @@ function textBlock(o: {
 	weight?: number;
 }): string {
 	const weight = o.weight ? ` font-weight="${o.weight}"` : '';
-	const at = o.rtlEdge ? `x="${o.rtlEdge}" text-anchor="end" direction="rtl"` : `x="${PAD}"`;
+	// In right-to-left text `start` is the right end: anchored at the right edge, lines run left.
+	const at = o.rtlEdge ? `x="${o.rtlEdge}" text-anchor="start" direction="rtl"` : `x="${PAD}"`;
 	return o.lines
 		.map(
 			(l, i) =>

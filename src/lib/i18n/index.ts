@@ -7,6 +7,7 @@ import * as m from '$lib/paraglide/messages.js';
 import { activeLocale } from './state.svelte';
 import type { Locale } from './locales';
 import { intlTag } from './intl-tag';
+import { directionOf } from './locales';
 
 export { activeLocale, withLocale, localeState } from './state.svelte';
 export {
@@ -47,17 +48,32 @@ export type MessageParams = Record<string, string | number>;
 
 type MessageFn = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
 
+/** First strong isolate and pop directional isolate (Unicode bidi, UAX #9). */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * `s` in Unicode isolates (U+2068 … U+2069) when it holds Latin letters or digits, so a code
+ * (`BR`, `ITU-T SG17`), a file name or a number inside right-to-left text keeps its own order
+ * and does not pull the neighbouring punctuation out of place. Invisible; other text unchanged.
+ */
+export function isolate(s: string): string {
+	return /[A-Za-z0-9]/.test(s) && !s.startsWith(FSI) ? `${FSI}${s}${PDI}` : s;
+}
+
 /**
  * The message `key` in the active language (or `locale`), with placeholders filled from
  * `params`. A numeric `count` selects the plural form and is shown as `{n}`.
  */
 export function t(key: MessageKey, params: MessageParams = {}, locale = activeLocale()): string {
 	const inputs: Record<string, unknown> = {};
+	// In Arabic every inserted value is isolated from the sentence around it.
+	const wrap = directionOf(locale) === 'rtl' ? isolate : (v: string) => v;
 	for (const [k, v] of Object.entries(params))
-		inputs[k] = typeof v === 'number' ? formatNumber(v, locale) : v;
+		inputs[k] = wrap(typeof v === 'number' ? formatNumber(v, locale) : v);
 	if (typeof params.count === 'number') {
 		inputs.count = params.count;
-		inputs.n ??= formatNumber(params.count, locale);
+		inputs.n ??= wrap(formatNumber(params.count, locale));
 	}
 	return (m[key] as unknown as MessageFn)(inputs, { locale });
 }

@@ -55,10 +55,9 @@ export function rowCountsSql(tables: readonly string[]): string {
 		.join('\nUNION ALL ');
 }
 
-/** A starter query: a common question, its SQL, and a note on how it answers it. */
+/** A starter query: its id (its title is the catalogue's `ws.starter.<id>`) and its SQL. */
 export interface StarterQuery {
 	id: string;
-	title: string;
 	sql: string;
 }
 
@@ -66,7 +65,6 @@ export interface StarterQuery {
 export const STARTER_QUERIES: readonly StarterQuery[] = [
 	{
 		id: 'outcomes-per-sector-year',
-		title: 'Outcomes per sector per year',
 		sql: `-- Outcomes per sector per year: an outcome involving several sectors counts once for each.
 SELECT year(date) AS year, sector, count(*) AS outcomes
 FROM (SELECT date, unnest(sectors) AS sector FROM outcomes)
@@ -75,7 +73,6 @@ ORDER BY year, sector;`
 	},
 	{
 		id: 'themes-without-completed',
-		title: 'Themes without a completed outcome in the last year',
 		sql: `-- Themes with no outcome completed in the 12 months up to the latest outcome date in the data
 -- (reference_date), not up to today: an older export still gives a meaningful answer.
 WITH ref AS (SELECT max(date) AS reference_date FROM outcomes)
@@ -91,7 +88,6 @@ ORDER BY t.name;`
 	},
 	{
 		id: 'meetings-without-attendance',
-		title: 'Meetings without attendance records',
 		sql: `-- Meetings that have no row in the attendance table.
 SELECT m.meeting_no, m.date, m.format, m.participants
 FROM meetings m

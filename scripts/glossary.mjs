@@ -1,0 +1,175 @@
+/**
+ * Writes docs/glossary.md: the ITU and ISC-TF terms in the six languages, for review by ITU's
+ * translation services. The bureaux, statuses, meeting formats and KPI names are read from
+ * messages/<locale>.json (what the app shows); the task force's name and the 13 thematic areas
+ * (which come from the data, not the catalogue) are listed here.
+ * `node scripts/glossary.mjs && npx prettier --write docs/glossary.md`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const LOCALES = ['en', 'ar', 'zh', 'fr', 'ru', 'es'];
+const HEAD = ['English', 'العربية', '中文', 'Français', 'Русский', 'Español'];
+const cat = Object.fromEntries(
+	LOCALES.map((l) => [
+		l,
+		JSON.parse(readFileSync(new URL(`../messages/${l}.json`, import.meta.url), 'utf8'))
+	])
+);
+
+/** Terms outside the catalogue: [en, ar, zh, fr, ru, es]. */
+const TASK_FORCE = [
+	[
+		'Inter-Sectoral Coordination Task Force (ISC-TF)',
+		'فرقة العمل المعنية بالتنسيق بين القطاعات (ISC-TF)',
+		'部门间协调任务组（ISC-TF）',
+		'Équipe spéciale de coordination intersectorielle (ISC-TF)',
+		'Целевая группа по межсекторальной координации (ISC-TF)',
+		'Equipo Especial de Coordinación Intersectorial (ISC-TF)'
+	],
+	[
+		'Telecommunication Standardization Advisory Group (TSAG)',
+		'الفريق الاستشاري لتقييس الاتصالات (TSAG)',
+		'电信标准化顾问组（TSAG）',
+		'Groupe consultatif de la normalisation des télécommunications (GCNT)',
+		'Консультативная группа по стандартизации электросвязи (КГСЭ)',
+		'Grupo Asesor de Normalización de las Telecomunicaciones (GANT)'
+	]
+];
+const THEMES = [
+	[
+		'Emerging Trends and AI',
+		'الاتجاهات الناشئة والذكاء الاصطناعي',
+		'新兴趋势与人工智能',
+		'Tendances émergentes et IA',
+		'Новые тенденции и ИИ',
+		'Tendencias emergentes e IA'
+	],
+	['Membership', 'العضوية', '成员', 'Membres', 'Членский состав', 'Miembros'],
+	[
+		'Resource Mobilization and SMEs',
+		'حشد الموارد والمؤسسات الصغيرة والمتوسطة',
+		'资源调动与中小企业',
+		'Mobilisation de ressources et PME',
+		'Мобилизация ресурсов и МСП',
+		'Movilización de recursos y pymes'
+	],
+	[
+		'Environment and Smart Sustainable Cities',
+		'البيئة والمدن الذكية المستدامة',
+		'环境与智慧可持续城市',
+		'Environnement et villes intelligentes et durables',
+		'Окружающая среда и умные устойчивые города',
+		'Medio ambiente y ciudades inteligentes y sostenibles'
+	],
+	[
+		'Emergency Telecommunications',
+		'الاتصالات في حالات الطوارئ',
+		'应急通信',
+		"Télécommunications d'urgence",
+		'Электросвязь в чрезвычайных ситуациях',
+		'Telecomunicaciones de emergencia'
+	],
+	[
+		'Events Coordination',
+		'تنسيق الأحداث',
+		'活动协调',
+		'Coordination des manifestations',
+		'Координация мероприятий',
+		'Coordinación de eventos'
+	],
+	[
+		'Geospatial',
+		'المعلومات الجغرافية المكانية',
+		'地理空间',
+		'Géospatial',
+		'Геопространственные данные',
+		'Geoespacial'
+	],
+	[
+		'Communications & Web Editorial',
+		'الاتصالات وتحرير المحتوى الشبكي',
+		'传播与网站编辑',
+		'Communication et rédaction web',
+		'Коммуникация и веб-редактура',
+		'Comunicación y redacción web'
+	],
+	[
+		'Community Networks',
+		'الشبكات المجتمعية',
+		'社区网络',
+		'Réseaux communautaires',
+		'Сети на уровне местных сообществ',
+		'Redes comunitarias'
+	],
+	[
+		'Accessibility',
+		'إمكانية النفاذ',
+		'无障碍获取',
+		'Accessibilité',
+		'Доступность',
+		'Accesibilidad'
+	],
+	[
+		'Gender',
+		'المساواة بين الجنسين',
+		'性别平等',
+		'Égalité hommes-femmes',
+		'Гендерное равенство',
+		'Igualdad de género'
+	],
+	['Multilingualism', 'تعدد اللغات', '多语种', 'Multilinguisme', 'Многоязычие', 'Multilingüismo'],
+	[
+		'Bridging the Standards Gap',
+		'سد الفجوة التقييسية',
+		'弥合标准化工作差距',
+		"Réduction de l'écart en matière de normalisation",
+		'Преодоление разрыва в стандартизации',
+		'Reducción de la brecha de normalización'
+	]
+];
+
+const fromCatalogue = (keys) =>
+	keys.map((k) => LOCALES.map((l) => (typeof cat[l][k] === 'string' ? cat[l][k] : '')));
+const table = (rows) =>
+	[`| ${HEAD.join(' | ')} |`, `| ${HEAD.map(() => '---').join(' | ')} |`]
+		.concat(rows.map((r) => `| ${r.join(' | ')} |`))
+		.join('\n');
+const keysLike = (re) => Object.keys(cat.en).filter((k) => re.test(k));
+
+const sections = [
+	['The task force', table(TASK_FORCE)],
+	[
+		'Bureaux and their abbreviations (catalogue: `sector.name.*`, `sector.*`)',
+		table(
+			fromCatalogue(keysLike(/^sector\.name\./)).concat(fromCatalogue(keysLike(/^sector\.[A-Z]+$/)))
+		)
+	],
+	['Outcome statuses (catalogue: `status.*`)', table(fromCatalogue(keysLike(/^status\.[a-z_]+$/)))],
+	['Meeting formats (catalogue: `format.*`)', table(fromCatalogue(keysLike(/^format\.[a-z_]+$/)))],
+	[
+		'Indicators (catalogue: `kpi.*`)',
+		table(
+			fromCatalogue(
+				keysLike(
+					/^kpi\.(meetings|outcomes|themes|participants|completion-rate|cross-sector-share)$/
+				)
+			)
+		)
+	],
+	[
+		'The 13 thematic areas (from the data; shown as loaded, listed here for translated reports)',
+		table(THEMES)
+	]
+];
+
+const out = `# Glossary
+
+<!-- Generated by scripts/glossary.mjs from messages/<locale>.json; edit the catalogues or the script. -->
+
+ITU and ISC-TF terms in the six UN languages, as the app uses them. **These are drafts awaiting
+review by ITU's translation services**; where ITU has an official term (the bureaux, TSAG) it is
+used. Corrections: see "Correcting a translation" in [translation.md](translation.md).
+
+${sections.map(([title, body]) => `## ${title}\n\n${body}\n`).join('\n')}`;
+writeFileSync(new URL('../docs/glossary.md', import.meta.url), out);
+console.log('docs/glossary.md written');
