@@ -5,7 +5,8 @@
  */
 import { RecordBatchStreamWriter, tableFromIPC, type RecordBatch } from 'apache-arrow';
 import { getTable, type TableName } from '$lib/contract/contract';
-import { guessTable, matchHeaders } from '$lib/contract/match';
+import { matchHeaders } from '$lib/contract/match';
+import { guessTable } from '$lib/contract/recognise';
 import type { loadParquetWasm } from '$lib/db/parquet-wasm';
 
 type ParquetWasm = Awaited<ReturnType<typeof loadParquetWasm>>;
@@ -16,9 +17,13 @@ type ParquetWasm = Awaited<ReturnType<typeof loadParquetWasm>>;
  * upload path reports the file as it would any other.
  */
 export function neededColumns(headers: string[], o: { table?: TableName; name: string }) {
+	// A file that fits no table (or several) is read whole and refused or asked about as an upload is.
+	const guess = o.table ? null : guessTable(headers, o.name);
 	const mapping = o.table
 		? matchHeaders(headers, getTable(o.table))
-		: guessTable(headers, o.name).mapping;
+		: guess!.table
+			? guess!.mapping
+			: null;
 	if (!mapping) return null;
 	return mapping.matches.filter((m) => m.index >= 0).map((m) => headers[m.index]!);
 }
