@@ -50,6 +50,7 @@ describe('Parquet by range requests', { timeout: 120_000 }, () => {
 			'outcome_id',
 			'Meeting',
 			'notes',
+			'theme_id',
 			'date',
 			'type',
 			'title',
@@ -61,6 +62,9 @@ describe('Parquet by range requests', { timeout: 120_000 }, () => {
 		expect(want).toContain('outcome_id');
 		expect(neededColumns(headers, { name: 'x.parquet' })).toEqual(want);
 		expect(neededColumns(['a', 'b'], { name: 'x.parquet' })).toBeNull();
+		// A header that fits no table whole (no theme_id) is read whole and refused as an upload.
+		const misfit = headers.filter((h) => h !== 'theme_id');
+		expect(neededColumns(misfit, { name: 'x.parquet' })).toBeNull();
 	});
 
 	test('reads fewer bytes than the file holds, and gives the rows and fingerprint of the whole file', async () => {
