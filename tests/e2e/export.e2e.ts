@@ -97,6 +97,33 @@ async function uploadFormulaFixtures(page: Page) {
 }
 
 describe('the Export menu', () => {
+	test('Escape closes the Export and Datasets menus after a click inside them, focus returns to the toggle, and the next click opens again', async () => {
+		const page = await fresh();
+		const figure = page.locator('figure[data-chart="theme-sector-heatmap"]');
+		const menus = [
+			{ toggle: figure.getByRole('button', { name: 'Export' }), panel: figure.getByRole('group') },
+			{
+				toggle: page.getByRole('button', { name: 'Datasets' }),
+				panel: page.locator('#datasets-menu')
+			}
+		];
+		for (const { toggle, panel } of menus) {
+			await toggle.click();
+			await panel.waitFor();
+			// A click on the panel itself, not a control: focus leaves for the page body.
+			await panel.click({ position: { x: 3, y: 3 } });
+			await page.keyboard.press('Escape');
+			await panel.waitFor({ state: 'detached' });
+			expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+			await expect(toggle.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+			await toggle.click();
+			await panel.waitFor();
+			expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+			await page.keyboard.press('Escape');
+			await panel.waitFor({ state: 'detached' });
+		}
+	});
+
 	test('opens from the keyboard, offers every export, and Escape returns focus to its button', async () => {
 		const page = await fresh();
 		for (const chart of CHARTS) {

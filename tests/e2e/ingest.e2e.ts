@@ -187,6 +187,23 @@ describe('recognition', () => {
 	});
 });
 
+describe('small screens', () => {
+	test('the load report fits a 360 px screen: its tables scroll inside it, the page does not', async () => {
+		const page = await fresh();
+		await page.setViewportSize({ width: 360, height: 800 });
+		const fits = () =>
+			page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth);
+		await upload(page, ['bad/meetings-ragged.csv']);
+		await page.getByRole('alert').filter({ hasText: 'row 3' }).waitFor();
+		await page.locator('details[data-file="meetings-ragged.csv"] summary').click();
+		expect(await fits()).toBe(true);
+		await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+		await upload(page, ['bad/meetings-missing-date.csv']);
+		await page.getByRole('alert').filter({ hasText: 'missing date' }).waitFor();
+		expect(await fits()).toBe(true);
+	});
+});
+
 describe('references stay whole', () => {
 	test('replacing the meetings with one asks first; Cancel keeps all 46, confirming loads and keeps the warning', async () => {
 		const page = await fresh();

@@ -4,8 +4,8 @@
  * overwritten, and two tabs' saves merge per table. IndexedDB is fake-indexeddb (an in-memory
  * implementation of the standard); the same code runs against Chromium's in the e2e tests.
  */
-import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { TableName } from '../../src/lib/contract/contract';
 import type { LoadMode } from '../../src/lib/db/queries/dataset';
 import type { BatchReport } from '../../src/lib/ingest/load';
@@ -13,10 +13,11 @@ import { DatasetSaver } from '../../src/lib/state/dataset-saver';
 import {
 	currentVersion,
 	KEEP_VERSIONS,
+	KEEP_WHEN_FULL,
 	othersFiles,
 	type History
 } from '../../src/lib/state/history';
-import { readFiles, readSaved, saveVersion } from '../../src/lib/state/persist';
+import { QuotaError, readFiles, readSaved, saveVersion } from '../../src/lib/state/persist';
 import { sampleVersion } from '../../src/lib/state/history';
 import { usedKeys, type StoredDataset } from '../../src/lib/state/stored-dataset';
 
@@ -38,6 +39,30 @@ function batch(table: TableName, name: string, mode: LoadMode = 'replace'): Batc
 		staged: []
 	};
 }
+
+/**
+ * A browser whose storage is full: `until-freed` refuses stored files until one is deleted,
+ * `always` refuses them whatever happens (Chromium throws QuotaExceededError from the request).
+ */
+const storage = { full: 'no' as 'no' | 'until-freed' | 'always' };
+const realPut = IDBObjectStore.prototype.put;
+const realDelete = IDBObjectStore.prototype.delete;
+beforeEach(() => {
+	storage.full = 'no';
+	IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+		if (this.name === 'files' && storage.full !== 'no')
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		return realPut.apply(this, args);
+	} as typeof realPut;
+	IDBObjectStore.prototype.delete = function (this: IDBObjectStore, ...args) {
+		if (this.name === 'files' && storage.full === 'until-freed') storage.full = 'no';
+		return realDelete.apply(this, args);
+	} as typeof realDelete;
+});
+afterEach(() => {
+	IDBObjectStore.prototype.put = realPut;
+	IDBObjectStore.prototype.delete = realDelete;
+});
 
 const facts = (fingerprint: string) => ({ rows: { meetings: 1 }, fingerprint });
 
@@ -139,6 +164,31 @@ describe('dataset versions', () => {
 		expect(h.versions).toHaveLength(KEEP_VERSIONS);
 		const kept = [...new Set(h.versions.flatMap((v) => [...usedKeys(v.dataset)]))];
 		expect((await all('files', 'getAllKeys')).sort()).toEqual(kept.sort());
+	});
+
+	test(`a save that does not fit drops versions beyond the newest ${KEEP_WHEN_FULL}, then succeeds; with room again, the next save succeeds too`, async () => {
+		const saver = new DatasetSaver();
+		for (let i = 0; i < KEEP_VERSIONS; i++) {
+			saver.afterLoad(batch('meetings', `m${i}.csv`));
+			await saver.save([`m${i}.csv`], facts('55555555'));
+		}
+		expect((await history()).versions).toHaveLength(KEEP_VERSIONS);
+		storage.full = 'until-freed';
+		saver.afterLoad(batch('meetings', 'big.csv'));
+		await saver.save(['big.csv'], facts('66666666'));
+		const h = await history();
+		expect(h.versions).toHaveLength(KEEP_WHEN_FULL + 1);
+		expect(currentVersion(h).files).toEqual(['big.csv']);
+		const kept = [...new Set(h.versions.flatMap((v) => [...usedKeys(v.dataset)]))];
+		expect((await all('files', 'getAllKeys')).sort()).toEqual(kept.sort());
+		// Full whatever is dropped: the save fails whole, and nothing stays stuck once there is room.
+		storage.full = 'always';
+		saver.afterLoad(batch('themes', 't1.csv'));
+		await expect(saver.save(['t1.csv'], facts('77777777'))).rejects.toBeInstanceOf(QuotaError);
+		expect((await history()).current).toBe(h.current);
+		storage.full = 'no';
+		await saver.save(['t1.csv'], facts('77777777'));
+		expect(currentVersion(await history()).files).toEqual(['t1.csv']);
 	});
 
 	test('a version naming a file that is not stored is refused and the history stays as it was', async () => {

@@ -4,8 +4,6 @@
  * order (meetings and themes first) so outcomes can be checked against this batch's rows.
  */
 import { getTable, TABLE_NAMES, type TableName } from '../contract/contract';
-import { matchHeaders } from '../contract/match';
-import { guessTable } from '../contract/recognise';
 import { liveTablesSql } from '../db/queries/dataset';
 import { sectorListTypeSql } from '../db/queries/fast';
 import type { RefTarget } from '../db/queries/problems';
@@ -14,49 +12,10 @@ import { queryRows } from '../db/rows';
 import { ident } from '../db/sql';
 import type { SqlConnection } from '../db/types';
 import type { LoadProgress } from './decode';
-import { PROBLEM_LIMIT, type BatchReport, type FileReport, type Refusal } from './batch';
+import { PROBLEM_LIMIT, type BatchReport } from './batch';
+import { mapFiles } from './map-files';
 import { readCsv } from './stage';
-import { fastGroup, preciseGroup, type MappedFile as Mapped } from './validate-group';
-
-/** Decide each staged file's table and column mapping; a file that fits no table (or several) is refused with a code. */
-function mapFiles(batch: BatchReport): Mapped[] {
-	const mapped: Mapped[] = [];
-	batch.staged.forEach((raw, index) => {
-		const report = batch.files[index]!;
-		if (!raw) return;
-		const override = batch.inputs[index]?.override;
-		const guess = override?.table ? null : guessTable(raw.headers, raw.file);
-		const table = override?.table ?? guess?.table ?? null;
-		report.tableChosen = override?.table !== undefined;
-		report.table = table ?? guess?.resembles ?? null;
-		report.mapping = null;
-		report.refusal = undefined;
-		report.rowsLoaded = 0;
-		report.rowsRejected = report.rowsRead;
-		const mapping = report.table
-			? matchHeaders(raw.headers, getTable(report.table), override?.manual)
-			: null;
-		report.mapping = mapping;
-		if (guess && guess.recognition.code !== 'fits') {
-			refuse(report, guess.recognition);
-			return;
-		}
-		if (!table || !mapping || mapping.missing.length > 0) {
-			const missing = mapping?.missing ?? [];
-			refuse(report, { code: 'misfit', table, missing, foreign: [] });
-			return;
-		}
-		report.error = undefined;
-		mapped.push({ raw, report, mapping, index });
-	});
-	return mapped;
-}
-
-/** Refuse a file for its table: the code for the UI, and a plain summary for logs. */
-function refuse(report: FileReport, refusal: Refusal): void {
-	report.refusal = refusal;
-	report.error = `${report.file}: ${refusal.code} (${JSON.stringify(refusal)})`;
-}
+import { fastGroup, preciseGroup } from './validate-group';
 
 /** Which path validates: `fast` (typed, one pass; the default) or `precise` (all text, the reference). */
 export type ValidationPath = 'fast' | 'precise';

@@ -5,8 +5,8 @@
  */
 import type { TableName } from '$lib/contract/contract';
 import type { BatchReport } from '$lib/ingest/load';
-import { sampleVersion, type DatasetVersion, type History } from './history';
-import { saveVersion, type SaveResult } from './persist';
+import { KEEP_WHEN_FULL, sampleVersion, type DatasetVersion, type History } from './history';
+import { pruneStored, QuotaError, saveVersion, type SaveResult } from './persist';
 import {
 	afterCommit,
 	isBaseOnly,
@@ -78,29 +78,37 @@ export class DatasetSaver {
 	}
 
 	/**
-	 * Save the live dataset as a new version labelled with `files`. Returns what was stored;
-	 * throws (QuotaError, a missing file) with the belief unchanged.
+	 * Save the live dataset as a new version labelled with `files`; when storage is full, versions
+	 * beyond the newest KEEP_WHEN_FULL (but never this tab's base) are dropped and the save tried
+	 * once more. Returns what was stored; throws (QuotaError, a missing file) with the belief
+	 * unchanged.
 	 */
 	async save(files: string[], facts: DatasetFacts): Promise<SaveResult & { history: History }> {
 		const keys = usedKeys(this.live);
 		const live = this.live;
-		const result = await saveVersion({
-			baseId: this.#baseId,
-			noMerge: this.#noMerge,
-			live,
-			files: new Map([...this.#unsaved].filter(([k]) => keys.has(k))),
-			baseline: sampleVersion({
-				id: `v-${live.base ? 'published' : 'sample'}-${Date.now().toString(36)}`,
-				savedAt: Date.now(),
-				...this.#sampleFacts,
-				base: live.base
-			}),
-			baselineFirst: this.#freshBase,
-			make: (dataset, stamps) => {
-				const same = JSON.stringify(dataset) === JSON.stringify(live);
-				const known = same ? facts : { rows: {}, fingerprint: null };
-				return { id: '', parent: null, savedAt: Date.now(), files, dataset, stamps, ...known };
-			}
+		const store = () =>
+			saveVersion({
+				baseId: this.#baseId,
+				noMerge: this.#noMerge,
+				live,
+				files: new Map([...this.#unsaved].filter(([k]) => keys.has(k))),
+				baseline: sampleVersion({
+					id: `v-${live.base ? 'published' : 'sample'}-${Date.now().toString(36)}`,
+					savedAt: Date.now(),
+					...this.#sampleFacts,
+					base: live.base
+				}),
+				baselineFirst: this.#freshBase,
+				make: (dataset, stamps) => {
+					const same = JSON.stringify(dataset) === JSON.stringify(live);
+					const known = same ? facts : { rows: {}, fingerprint: null };
+					return { id: '', parent: null, savedAt: Date.now(), files, dataset, stamps, ...known };
+				}
+			});
+		// Storage full: older versions make room (at least KEEP_WHEN_FULL stay), then one retry.
+		const result = await store().catch(async (e: unknown) => {
+			if (!(e instanceof QuotaError) || !(await pruneStored(KEEP_WHEN_FULL, this.#baseId))) throw e;
+			return store();
 		});
 		// Only now is it stored; after a merge the belief is the merged dataset, so the next save
 		// of this tab keeps the other tab's tables.

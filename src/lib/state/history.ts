@@ -136,6 +136,9 @@ export function mergeDatasets(o: {
 	return { dataset, stamps, conflicts };
 }
 
+/** Versions kept when storage is full: a save that does not fit drops older ones first. */
+export const KEEP_WHEN_FULL = 5;
+
 /**
  * `h` with `v` added and made current, pruned to the newest `KEEP_VERSIONS` (the current one
  * always kept). `dropKeys`: stored file keys no kept version uses any more.
@@ -145,17 +148,28 @@ export function addVersion(
 	v: DatasetVersion
 ): { next: History; dropKeys: string[] } {
 	const all = [...(h?.versions ?? []), v];
-	const kept = all.slice(-KEEP_VERSIONS);
-	const next: History = {
-		version: 2,
-		generation: (h?.generation ?? 0) + 1,
-		current: v.id,
-		versions: kept
-	};
-	const keep = new Set(kept.flatMap((k) => [...usedKeys(k.dataset)]));
-	const dropped = all.slice(0, all.length - kept.length);
+	return pruneVersions(
+		{ version: 2, generation: (h?.generation ?? 0) + 1, current: v.id, versions: all },
+		KEEP_VERSIONS
+	);
+}
+
+/**
+ * `h` with only its newest `keep` versions (and the current one, and `also`); `dropKeys` as in
+ * addVersion.
+ */
+export function pruneVersions(
+	h: History,
+	keep: number,
+	also: string | null = null
+): { next: History; dropKeys: string[] } {
+	const newest = new Set(h.versions.slice(-keep).map((v) => v.id));
+	const kept = h.versions.filter((v) => newest.has(v.id) || v.id === h.current || v.id === also);
+	const next: History = { ...h, versions: kept };
+	const used = new Set(kept.flatMap((k) => [...usedKeys(k.dataset)]));
+	const dropped = h.versions.filter((v) => !kept.includes(v));
 	const dropKeys = [...new Set(dropped.flatMap((d) => [...usedKeys(d.dataset)]))].filter(
-		(k) => !keep.has(k)
+		(k) => !used.has(k)
 	);
 	return { next, dropKeys };
 }

@@ -13,6 +13,7 @@ import {
 	isHistory,
 	isStoredDataset,
 	mergeDatasets,
+	pruneVersions,
 	type DatasetVersion,
 	type History
 } from './history';
@@ -186,6 +187,24 @@ export function saveVersion(o: {
 			for (const k of [...dropKeys, ...early]) if (!kept.has(k)) store.delete(k);
 			const merged = !o.noMerge && head !== null && head.id !== (o.baseId ?? o.baseline.id);
 			return { history: next, version, merged, conflicts: m.conflicts };
+		})
+	);
+}
+
+/**
+ * Drop stored versions beyond the newest `keep` (the current one and `base` stay) and the files
+ * only they use, to make room when storage is full. True when something was dropped.
+ */
+export function pruneStored(keep: number, base: string | null = null): Promise<boolean> {
+	return withSaveLock(() =>
+		transact('readwrite', async (tx) => {
+			const saved = await readMeta(tx);
+			if (saved.kind !== 'history') return false;
+			const { next, dropKeys } = pruneVersions(saved.history, keep, base);
+			if (next.versions.length === saved.history.versions.length) return false;
+			tx.objectStore(META).put({ ...next, generation: next.generation + 1 }, HISTORY);
+			for (const k of dropKeys) tx.objectStore(FILES).delete(k);
+			return true;
 		})
 	);
 }
