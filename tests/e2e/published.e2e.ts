@@ -402,6 +402,16 @@ describe('published datasets', () => {
 		expect(await copy.locator('[data-table="themes"]').getAttribute('data-rows')).toBe('0');
 		await expect.poll(() => copy.getAttribute('data-fingerprint'), { timeout: 30_000 }).toBe(fp);
 		expect(await kpis(page)).toEqual(numbers);
+		// Away to the sample and back to "My uploads": "your copy" again, over the published data.
+		const menu = page.getByRole('group', { name: 'Choose a dataset' });
+		await page.getByRole('button', { name: 'Datasets' }).click();
+		await menu.getByRole('button', { name: 'Sample data' }).click();
+		await page.locator('[data-dataset="sample"]').waitFor({ timeout: 60_000 });
+		await page.getByRole('button', { name: 'Datasets' }).click();
+		await menu.getByRole('button', { name: /^My uploads/ }).click();
+		await copy.waitFor({ timeout: 60_000 });
+		await expect.poll(() => copy.getAttribute('data-fingerprint')).toBe(fp);
+		expect(await copy.locator('[data-title]').textContent()).toBe(INFO.title);
 
 		await page.getByRole('button', { name: 'Undo last load' }).click();
 		await page.locator('[data-dataset="published"]').waitFor({ timeout: 60_000 });

@@ -184,8 +184,11 @@ export class PublishedState {
 
 	/** Show the uploads saved in this browser. */
 	async showUploads(): Promise<void> {
+		const before = this.opened;
 		await dataset.showSaved();
-		if (!dataset.message || dataset.message.kind !== 'error') this.opened = null;
+		// Saved uploads built on a published dataset opened it again: they are "your copy" of it.
+		const rebased = this.opened !== before;
+		if (!rebased && (!dataset.message || dataset.message.kind !== 'error')) this.opened = null;
 	}
 
 	/** Drop the link's fingerprint: show the loaded data and give the page link its own params. */
