@@ -21,3 +21,15 @@ describe('bidi isolates', () => {
 		expect(isolate(isolate('TSB'))).toBe('\u2068TSB\u2069');
 	});
 });
+
+describe('file errors are codes, worded in the reader’s language', () => {
+	test('a size in MB is grouped for the language and isolated in Arabic', async () => {
+		const { FileError } = await import('../../src/lib/ingest/detect');
+		const { fileErrorText } = await import('../../src/lib/ingest/file-error-text');
+		const e = new FileError('huge.csv', 'tooBigSize', { mb: 1229 });
+		expect(e.message).not.toMatch(/too big/);
+		expect(fileErrorText(e, 'en')).toMatch(/^huge\.csv \(1,229 MB\) is too big/);
+		expect(fileErrorText(e, 'fr')).toMatch(/^huge\.csv \(1\u202f229 Mo\) est trop volumineux/);
+		expect(fileErrorText(e, 'ar')).toContain('\u2068huge.csv\u2069');
+	});
+});

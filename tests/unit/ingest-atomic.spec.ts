@@ -8,7 +8,6 @@ import { TABLE_NAMES } from '../../src/lib/contract/contract';
 import { initDatasetSql } from '../../src/lib/db/queries/dataset';
 import { queryRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
-import { tooBigMessage } from '../../src/lib/ingest/errors';
 import {
 	commitBatch,
 	discardBatch,
@@ -111,7 +110,10 @@ describe('atomic loads', () => {
 		await conn.query(`SET memory_limit = '8MB'`);
 		try {
 			const batch = await prepare([big]);
-			expect(batch.files[0]!.error).toBe(tooBigMessage('huge.csv'));
+			expect(batch.files[0]!.errorCode).toEqual({ code: 'tooBig', params: {} });
+			expect(batch.files[0]!.error).toBe(
+				"huge.csv is too big to load in this browser tab's memory. Nothing was loaded; split the file or load it as Parquet."
+			);
 			expect(batch.tables).toEqual([]);
 		} finally {
 			// RESET does not give the buffer pool its memory back in this build: set it explicitly.

@@ -4,6 +4,7 @@ import type { HeaderMapping } from '../contract/match';
 import type { LoadMode } from '../db/queries/dataset';
 import type { ProblemRow } from '../db/queries/validate';
 import type { InputFile } from './decode';
+import type { FileProblem } from './file-error-text';
 import type { RawFile } from './stage';
 
 /** What happened to one file. */
@@ -21,8 +22,10 @@ export interface FileReport {
 	rowsRead: number;
 	rowsLoaded: number;
 	rowsRejected: number;
-	/** A file-level failure: the file cannot be loaded as it is. */
+	/** A file-level failure: the file cannot be loaded as it is (in the language of the load). */
 	error?: string;
+	/** The same failure as a code, when it is one (the UI words it in the current language). */
+	errorCode?: FileProblem;
 }
 
 /** A staging table of a prepared batch: what a commit puts live. */

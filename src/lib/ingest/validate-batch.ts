@@ -43,6 +43,7 @@ function mapFiles(batch: BatchReport): Mapped[] {
 			return;
 		}
 		report.error = undefined;
+		report.errorCode = undefined;
 		mapped.push({ raw, report, mapping, index });
 	});
 	return mapped;

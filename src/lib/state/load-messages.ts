@@ -1,8 +1,14 @@
 /** The sentences a load ends with: what was loaded, what needs a decision, why nothing was. */
-import { t } from '$lib/i18n';
+import { formatList, t } from '$lib/i18n';
 import { lt } from '$lib/i18n';
+import { fileErrorText } from '$lib/ingest/file-error-text';
 import { isOutOfMemory } from '$lib/ingest/errors';
 import type { BatchReport } from '$lib/ingest/load';
+import type { FileReport } from '$lib/ingest/batch';
+
+/** A file's failure in the current language (a code when it has one, else its text). */
+const failure = (f: FileReport) =>
+	f.errorCode ? fileErrorText({ file: f.file, ...f.errorCode }) : f.error;
 
 /** A message shown after a load: an error (role=alert), a question, or a confirmation. */
 export interface LoadMessage {
@@ -25,7 +31,7 @@ export function isClean(batch: BatchReport): boolean {
 
 /** The message for a prepared batch that waits for the analyst (or cannot load at all). */
 export function pendingMessage(batch: BatchReport): LoadMessage {
-	const failed = batch.files.flatMap((f) => (f.error ? [f.error] : []));
+	const failed = batch.files.flatMap((f) => (f.error ? [failure(f) ?? f.error] : []));
 	const files = batch.files.map((f) => f.file).join(', ');
 	if (isClean(batch)) return { kind: 'review', text: lt('upload.review', { files }), details: [] };
 	if (batch.tables.length === 0 && failed.length > 0)
@@ -36,7 +42,7 @@ export function pendingMessage(batch: BatchReport): LoadMessage {
 		.slice(0, 3)
 		.map(
 			(p) =>
-				`${p.file}, row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}${p.value === null ? '' : ` (“${p.value}”)`}`
+				`${t('report.problemAt', { file: p.file, row: p.row })}${p.column ? `, ${p.column}` : ''}: ${p.reason}${p.value === null ? '' : ` (“${p.value}”)`}`
 		);
 	return {
 		kind: 'error',
@@ -65,7 +71,7 @@ export function stoppedMessage(e: unknown, files: string[]): LoadMessage {
 	if (e instanceof DOMException && e.name === 'AbortError')
 		return { kind: 'success', text: lt('upload.cancelled'), details: [] };
 	const detail = isOutOfMemory(e)
-		? `${files.join(', ')}: too big to load in this browser tab's memory.`
+		? lt('file.tooBigList', { files: formatList(files) })
 		: e instanceof Error
 			? e.message
 			: String(e);
