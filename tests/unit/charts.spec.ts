@@ -1,6 +1,6 @@
 import { interpolateLab, rgb, scaleBand } from 'd3';
 import { describe, expect, test } from 'vitest';
-import { layoutYearTicks, spanYears } from '../../src/lib/charts/common';
+import { layoutLegend, layoutYearTicks, spanYears } from '../../src/lib/charts/common';
 import { layoutMeetingsPerYear } from '../../src/lib/charts/meetings-per-year/layout';
 import {
 	completionRate,
@@ -197,5 +197,18 @@ describe('outcome status trend', () => {
 		expect(m.rateTicks.map((t) => t.label)).toEqual(['0%', '25%', '50%', '75%', '100%']);
 		expect(m.rateTicks[4]!.pos).toBeCloseTo(m.margin.top, 0);
 		expect(m.legend.map((l) => l.key)).toContain('rate');
+	});
+});
+
+describe('legends in Chinese', () => {
+	test('entries leave room for wide CJK glyphs (about two Latin characters each)', () => {
+		const labels = ['已计划', '进行中', '已完成', '已取消'];
+		const { items } = layoutLegend({
+			entries: labels.map((label) => ({ key: label, label, color: '#000' })),
+			width: 600
+		});
+		// Swatch 12 + gap 6, then three glyphs of ~12 px at 12 px type, before the next entry.
+		for (let i = 1; i < items.length; i++)
+			expect(items[i]!.x - items[i - 1]!.x).toBeGreaterThanOrEqual(12 + 6 + 3 * 12 + 8);
 	});
 });
