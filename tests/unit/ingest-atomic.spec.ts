@@ -6,6 +6,8 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { TABLE_NAMES } from '../../src/lib/contract/contract';
 import { initDatasetSql } from '../../src/lib/db/queries/dataset';
+import { problemReason } from '../../src/lib/db/queries/problems';
+import { problemText } from '../../src/lib/ingest/problem-text';
 import { queryRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
 import {
@@ -127,13 +129,16 @@ describe('atomic loads', () => {
 describe('append mode', () => {
 	test('new rows are added; a row whose key is already live is an error and not added', async () => {
 		const batch = await prepare([fixture('good/meetings-append.csv')], { mode: 'append' });
+		expect(problemText(batch.problems[0]!.reason, 'en')).toBe(
+			'duplicate meeting_no: already in the loaded meetings'
+		);
 		expect(batch.problems).toEqual([
 			{
 				file: 'meetings-append.csv',
 				row: 2,
 				column: 'meeting_no',
 				value: '46',
-				reason: 'duplicate meeting_no: already in the loaded meetings',
+				reason: problemReason('duplicateLoaded', 'meeting_no', 'meetings'),
 				severity: 'error'
 			}
 		]);

@@ -5,6 +5,7 @@
  * until the batch is committed or discarded, so it can be validated again with other choices.
  */
 import { asTextSql } from '../db/queries/fast';
+import { problemReason } from '../db/queries/problems';
 import type { ProblemRow } from '../db/queries/validate';
 import { queryRows } from '../db/rows';
 import { ident, literal } from '../db/sql';
@@ -130,12 +131,12 @@ export async function releaseStaged(
 
 function structuralReason(type: string, message: string): string {
 	const m = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
-	if (m && type === 'MISSING COLUMNS') return `row has ${m[2]} fields, the header has ${m[1]}`;
-	if (m && type === 'TOO MANY COLUMNS') return `row has more fields than the header's ${m[1]}`;
-	if (type === 'UNQUOTED VALUE') return 'a quote is not closed or is followed by text';
-	if (type === 'LINE SIZE OVER MAXIMUM') return 'row is longer than 4 MB';
-	if (type === 'INVALID UNICODE') return 'row contains bytes that are not text';
-	return firstLine(message);
+	if (m && type === 'MISSING COLUMNS') return problemReason('fewerFields', m[2]!, m[1]!);
+	if (m && type === 'TOO MANY COLUMNS') return problemReason('moreFields', m[1]!);
+	if (type === 'UNQUOTED VALUE') return problemReason('unclosedQuote');
+	if (type === 'LINE SIZE OVER MAXIMUM') return problemReason('lineTooLong');
+	if (type === 'INVALID UNICODE') return problemReason('notText');
+	return problemReason('other', firstLine(message));
 }
 
 /** What reading a staged CSV found: records kept, records rejected (as problems), rows skipped. */

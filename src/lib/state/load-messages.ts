@@ -2,6 +2,7 @@
 import { formatList, t } from '$lib/i18n';
 import { lt } from '$lib/i18n';
 import { fileErrorText } from '$lib/ingest/file-error-text';
+import { problemText } from '$lib/ingest/problem-text';
 import { isOutOfMemory } from '$lib/ingest/errors';
 import type { BatchReport } from '$lib/ingest/load';
 import type { FileReport } from '$lib/ingest/batch';
@@ -42,7 +43,7 @@ export function pendingMessage(batch: BatchReport): LoadMessage {
 		.slice(0, 3)
 		.map(
 			(p) =>
-				`${t('report.problemAt', { file: p.file, row: p.row })}${p.column ? `, ${p.column}` : ''}: ${p.reason}${p.value === null ? '' : ` (“${p.value}”)`}`
+				`${t('report.problemAt', { file: p.file, row: p.row })}${p.column ? `, ${p.column}` : ''}: ${problemText(p.reason)}${p.value === null ? '' : ` (“${p.value}”)`}`
 		);
 	return {
 		kind: 'error',
