@@ -212,3 +212,25 @@ describe('legends in Chinese', () => {
 			expect(items[i]!.x - items[i - 1]!.x).toBeGreaterThanOrEqual(12 + 6 + 3 * 12 + 8);
 	});
 });
+
+describe('heatmap in a right-to-left language', () => {
+	test('mirrors: theme labels at the right edge, sector columns in reverse, cells reflected', () => {
+		const rows = [
+			{ theme_id: 'a', theme: 'Accessibility', sector: 'BR', outcomes: 3 },
+			{ theme_id: 'a', theme: 'Accessibility', sector: 'GS', outcomes: 1 },
+			{ theme_id: 'g', theme: 'Gender', sector: 'TSB', outcomes: 2 }
+		];
+		const ltr = layoutThemeSectorHeatmap({ rows, width: 640 });
+		const rtl = layoutThemeSectorHeatmap({ rows, width: 640, mirror: true });
+		expect([ltr.labelX, ltr.anchor, rtl.labelX, rtl.anchor]).toEqual([0, 'start', 640, 'end']);
+		const xs = (m: typeof ltr) => m.columns.map((c) => c.x);
+		xs(rtl).forEach((x, i) => expect(x).toBeCloseTo(640 - xs(ltr)[i]!, 1));
+		// BR, the first sector, is the rightmost column.
+		expect(rtl.columns[0]!.x).toBeGreaterThan(rtl.columns.at(-1)!.x);
+		rtl.cells.forEach((c, i) => {
+			const l = ltr.cells[i]!;
+			expect(Math.abs(c.x - (640 - l.x - l.width))).toBeLessThanOrEqual(1);
+			expect([c.y, c.width, c.outcomes]).toEqual([l.y, l.width, l.outcomes]);
+		});
+	});
+});
