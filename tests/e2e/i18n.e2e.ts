@@ -85,6 +85,19 @@ describe('languages', () => {
 		}
 	});
 
+	test('the SQL workspace in Arabic: its words translated, the SQL itself left to right', async () => {
+		const context = await app.profile({ viewport: { width: 1280, height: 800 } });
+		const page = await context.newPage();
+		await page.goto(`${app.origin}/workspace?lang=ar`);
+		const editor = page.getByRole('textbox', { name: 'استعلام SQL' });
+		await editor.waitFor({ timeout: 60_000 });
+		await page.locator('[data-table]').first().waitFor({ timeout: 60_000 });
+		await expect(editor.evaluate((e) => getComputedStyle(e).direction)).resolves.toBe('ltr');
+		const english = ['ws.starters', 'ws.saved', 'ws.history', 'ws.run', 'ws.tables', 'ws.save'];
+		const text = await page.locator('body').innerText();
+		expect(english.map((k) => en[k] as string).filter((w) => text.includes(w))).toEqual([]);
+	});
+
 	test('an embed link with ?lang=fr shows the chart in French', async () => {
 		const context = await app.profile({ viewport: { width: 800, height: 600 } });
 		const page = await context.newPage();

@@ -1,6 +1,6 @@
 import { interpolateLab, rgb, scaleBand } from 'd3';
 import { describe, expect, test } from 'vitest';
-import { layoutYearTicks, spanYears } from '../../src/lib/charts/common';
+import { layoutLegend, layoutYearTicks, spanYears } from '../../src/lib/charts/common';
 import { layoutMeetingsPerYear } from '../../src/lib/charts/meetings-per-year/layout';
 import {
 	completionRate,
@@ -197,5 +197,40 @@ describe('outcome status trend', () => {
 		expect(m.rateTicks.map((t) => t.label)).toEqual(['0%', '25%', '50%', '75%', '100%']);
 		expect(m.rateTicks[4]!.pos).toBeCloseTo(m.margin.top, 0);
 		expect(m.legend.map((l) => l.key)).toContain('rate');
+	});
+});
+
+describe('legends in Chinese', () => {
+	test('entries leave room for wide CJK glyphs (about two Latin characters each)', () => {
+		const labels = ['已计划', '进行中', '已完成', '已取消'];
+		const { items } = layoutLegend({
+			entries: labels.map((label) => ({ key: label, label, color: '#000' })),
+			width: 600
+		});
+		// Swatch 12 + gap 6, then three glyphs of ~12 px at 12 px type, before the next entry.
+		for (let i = 1; i < items.length; i++)
+			expect(items[i]!.x - items[i - 1]!.x).toBeGreaterThanOrEqual(12 + 6 + 3 * 12 + 8);
+	});
+});
+
+describe('heatmap in a right-to-left language', () => {
+	test('mirrors: theme labels at the right edge, sector columns in reverse, cells reflected', () => {
+		const rows = [
+			{ theme_id: 'a', theme: 'Accessibility', sector: 'BR', outcomes: 3 },
+			{ theme_id: 'a', theme: 'Accessibility', sector: 'GS', outcomes: 1 },
+			{ theme_id: 'g', theme: 'Gender', sector: 'TSB', outcomes: 2 }
+		];
+		const ltr = layoutThemeSectorHeatmap({ rows, width: 640 });
+		const rtl = layoutThemeSectorHeatmap({ rows, width: 640, mirror: true });
+		expect([ltr.labelX, ltr.anchor, rtl.labelX, rtl.anchor]).toEqual([0, 'start', 640, 'end']);
+		const xs = (m: typeof ltr) => m.columns.map((c) => c.x);
+		xs(rtl).forEach((x, i) => expect(x).toBeCloseTo(640 - xs(ltr)[i]!, 1));
+		// BR, the first sector, is the rightmost column.
+		expect(rtl.columns[0]!.x).toBeGreaterThan(rtl.columns.at(-1)!.x);
+		rtl.cells.forEach((c, i) => {
+			const l = ltr.cells[i]!;
+			expect(Math.abs(c.x - (640 - l.x - l.width))).toBeLessThanOrEqual(1);
+			expect([c.y, c.width, c.outcomes]).toEqual([l.y, l.width, l.outcomes]);
+		});
 	});
 });

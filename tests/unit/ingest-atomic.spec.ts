@@ -6,9 +6,10 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { TABLE_NAMES } from '../../src/lib/contract/contract';
 import { initDatasetSql } from '../../src/lib/db/queries/dataset';
+import { problemReason } from '../../src/lib/db/queries/problems';
+import { problemText } from '../../src/lib/ingest/problem-text';
 import { queryRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
-import { tooBigMessage } from '../../src/lib/ingest/errors';
 import {
 	commitBatch,
 	discardBatch,
@@ -111,7 +112,10 @@ describe('atomic loads', () => {
 		await conn.query(`SET memory_limit = '8MB'`);
 		try {
 			const batch = await prepare([big]);
-			expect(batch.files[0]!.error).toBe(tooBigMessage('huge.csv'));
+			expect(batch.files[0]!.errorCode).toEqual({ code: 'tooBig', params: {} });
+			expect(batch.files[0]!.error).toBe(
+				"huge.csv is too big to load in this browser tab's memory. Nothing was loaded; split the file or load it as Parquet."
+			);
 			expect(batch.tables).toEqual([]);
 		} finally {
 			// RESET does not give the buffer pool its memory back in this build: set it explicitly.
@@ -125,13 +129,16 @@ describe('atomic loads', () => {
 describe('append mode', () => {
 	test('new rows are added; a row whose key is already live is an error and not added', async () => {
 		const batch = await prepare([fixture('good/meetings-append.csv')], { mode: 'append' });
+		expect(problemText(batch.problems[0]!.reason, 'en')).toBe(
+			'duplicate meeting_no: already in the loaded meetings'
+		);
 		expect(batch.problems).toEqual([
 			{
 				file: 'meetings-append.csv',
 				row: 2,
 				column: 'meeting_no',
 				value: '46',
-				reason: 'duplicate meeting_no: already in the loaded meetings',
+				reason: problemReason('duplicateLoaded', 'meeting_no', 'meetings'),
 				severity: 'error'
 			}
 		]);

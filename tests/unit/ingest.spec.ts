@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { initDatasetSql } from '../../src/lib/db/queries/dataset';
+import { problemText } from '../../src/lib/ingest/problem-text';
 import { queryRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
 import {
@@ -48,7 +49,9 @@ async function inspectInputs(files: InputFile[], check: (b: BatchReport) => Prom
 
 const rows = <T>(sql: string) => queryRows<T>(conn, sql);
 const problems = (b: BatchReport) =>
-	b.problems.map((p) => `${p.severity} row ${p.row} ${p.column}=${p.value ?? ''}: ${p.reason}`);
+	b.problems.map(
+		(p) => `${p.severity} row ${p.row} ${p.column}=${p.value ?? ''}: ${problemText(p.reason, 'en')}`
+	);
 
 describe('a file that cannot be loaded gets one clear sentence and loads nothing', () => {
 	test.each([

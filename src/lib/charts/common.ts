@@ -59,9 +59,9 @@ export function countColumn(key: string, label: string): DataColumn {
 	return { key, label, numeric: true, format: (v) => formatNumber(Number(v)) };
 }
 
-/** Estimated width (px) of `text` at `fontSize` px, for margins and fitting labels. */
+/** Estimated width (px) of `text` at `fontSize` px, for margins and fitting labels (CJK counts two). */
 export function estimateWidth(text: string, fontSize = FONT_SIZE): number {
-	return text.length * CHAR_WIDTH * (fontSize / FONT_SIZE);
+	return textWidth(text) * CHAR_WIDTH * (fontSize / FONT_SIZE);
 }
 
 /** `text` cut to `maxChars` characters, the last being an ellipsis, if it is longer. */

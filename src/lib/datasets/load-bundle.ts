@@ -17,6 +17,7 @@ import {
 	type LoadProgress
 } from '$lib/ingest/load';
 import type { FileDecoder } from '$lib/ingest/decode';
+import { problemText } from '$lib/ingest/problem-text';
 import { DatasetError } from './errors';
 
 /** Options of `prepareBundle`. */
@@ -34,7 +35,7 @@ export function bundleProblem(batch: BatchReport): DatasetError | null {
 	const p = batch.problems.find((x) => x.severity === 'error');
 	if (!p && batch.errorCount === 0) return null;
 	const detail = p
-		? `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}${p.value === null ? '' : ` (“${p.value}”)`}`
+		? `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${problemText(p.reason)}${p.value === null ? '' : ` (“${p.value}”)`}`
 		: `${batch.errorCount} errors`;
 	return new DatasetError('file-invalid', {
 		file: p?.file ?? batch.files[0]!.file,

@@ -44,7 +44,10 @@ function remoteDecoder(remote: Map<string, string>): FileDecoder {
 			return { kind: 'parquet', file: file.name, ipc };
 		} catch (e) {
 			if (o.signal?.aborted) throw o.signal.reason;
-			throw new FileError(file.name, `${file.name} could not be read as Parquet: ${firstLine(e)}`);
+			throw new FileError(file.name, 'unreadableAs', {
+				format: 'Parquet',
+				detail: firstLine(e)
+			});
 		}
 	};
 }

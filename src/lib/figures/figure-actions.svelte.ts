@@ -114,7 +114,7 @@ export class FigureActions {
 		if (!src) return this.#say(xt('export.empty'), true);
 		// Start the copy inside the click, before any await, so the browser sees the user's gesture.
 		const png = this.#figure(src).then((f) => figurePng(f, { cm }).then((p) => p.blob));
-		return this.#run('image', async () => {
+		return this.#run(xt('export.what.image'), async () => {
 			await copyImage(png);
 			return xt('export.copied', { what: xt('export.copied.image') });
 		});
@@ -122,14 +122,14 @@ export class FigureActions {
 
 	/** Copy `caption` to the clipboard. */
 	copyCaption = (caption: string) =>
-		this.#run('caption', async () => {
+		this.#run(xt('export.what.caption'), async () => {
 			await copyText(caption);
 			return xt('export.copied', { what: xt('export.copied.caption') });
 		});
 
 	/** Make the embed code, show it and copy it. */
 	copyEmbed = () =>
-		this.#run('embed code', async (src) => {
+		this.#run(xt('export.what.embed'), async (src) => {
 			const url = await embedUrl(this.#o.ctx, this.#o.chart, location.origin);
 			const size = {
 				width: +src.svg.getAttribute('width')!,

@@ -5,6 +5,7 @@ import type { Recognition } from '../contract/recognise';
 import type { LoadMode } from '../db/queries/dataset';
 import type { ProblemRow } from '../db/queries/validate';
 import type { InputFile } from './decode';
+import type { FileProblem } from './file-error-text';
 import type { RawFile } from './stage';
 
 /** What happened to one file. */
@@ -22,10 +23,12 @@ export interface FileReport {
 	rowsRead: number;
 	rowsLoaded: number;
 	rowsRejected: number;
-	/** A file-level failure: the file cannot be loaded as it is. */
+	/** A file-level failure: the file cannot be loaded as it is (in the language of the load). */
 	error?: string;
 	/** Why the file has no table to go into (with `error`): the UI words it. */
 	refusal?: Refusal;
+	/** The same failure as a code, when it is one (the UI words it in the current language). */
+	errorCode?: FileProblem;
 }
 
 /** A file refused for its table: it fits none (or not the one chosen), or several. */

@@ -1,5 +1,6 @@
 /** Messages between the main thread and decode.worker.ts. */
 import type { DecodedFile, LoadProgress } from './decode';
+import type { FileErrorCode } from './detect';
 
 /** Decode one file: a Blob (read in the worker) or bytes (transferred). */
 export interface DecodeRequest {
@@ -11,8 +12,8 @@ export interface DecodeRequest {
 	parquetWasm: string;
 }
 
-/** Progress, the decoded file, or its one-sentence failure. */
+/** Progress, the decoded file, or why it failed (a code and its parameters). */
 export type DecodeReply =
 	| { id: number; type: 'progress'; progress: LoadProgress }
 	| { id: number; type: 'done'; decoded: DecodedFile }
-	| { id: number; type: 'error'; message: string };
+	| { id: number; type: 'error'; code: FileErrorCode; params: Record<string, string | number> };

@@ -7,7 +7,7 @@ import type { TableName } from '../contract/contract';
 import type { ParquetDecoder } from '../db/types';
 import { decodeCsv, detectKind, FileError, type TextEncodingName } from './detect';
 import { sniffCsv, type CsvSniff } from './sniff';
-import { tooBigMessage } from './errors';
+import { tooBigError } from './errors';
 import { findBlankRows } from './transcode';
 
 /** A file handed to the loader: its bytes, or a Blob (a File) read when needed. */
@@ -70,7 +70,7 @@ export async function decodeBytes(o: {
 	onProgress?: (p: LoadProgress) => void;
 }): Promise<DecodedFile> {
 	const { name, bytes } = o;
-	if (bytes.length > MAX_FILE_BYTES) throw new FileError(name, tooBigMessage(name, bytes.length));
+	if (bytes.length > MAX_FILE_BYTES) throw tooBigError(name, bytes.length);
 	const kind = detectKind(name, bytes);
 	const progress = (fraction: number) =>
 		o.onProgress?.({ stage: 'decoding', file: name, fraction });
@@ -79,7 +79,7 @@ export async function decodeBytes(o: {
 		try {
 			return { kind, file: name, ipc: await o.decodeParquet(bytes) };
 		} catch (e) {
-			throw new FileError(name, `${name} could not be read as Parquet: ${firstLine(e)}`);
+			throw new FileError(name, 'unreadableAs', { format: 'Parquet', detail: firstLine(e) });
 		}
 	}
 	const { utf8, encoding } = decodeCsv(name, bytes, progress);
@@ -103,8 +103,7 @@ export function firstLine(e: unknown): string {
 export function inPlaceDecoder(decodeParquet: ParquetDecoder): FileDecoder {
 	return async (file, o) => {
 		o.onProgress?.({ stage: 'reading', file: file.name, fraction: 0 });
-		if (file.blob && file.blob.size > MAX_FILE_BYTES)
-			throw new FileError(file.name, tooBigMessage(file.name, file.blob.size));
+		if (file.blob && file.blob.size > MAX_FILE_BYTES) throw tooBigError(file.name, file.blob.size);
 		const bytes = file.bytes ?? new Uint8Array(await file.blob.arrayBuffer());
 		o.signal?.throwIfAborted();
 		return decodeBytes({ name: file.name, bytes, decodeParquet, onProgress: o.onProgress });

@@ -5,7 +5,7 @@
 import { parquetDecoderAt } from '../db/parquet-wasm';
 import { decodeBytes, MAX_FILE_BYTES, type LoadProgress } from './decode';
 import { FileError } from './detect';
-import { isOutOfMemory, tooBigMessage } from './errors';
+import { isOutOfMemory, tooBigError } from './errors';
 import type { DecodeReply, DecodeRequest } from './decode-protocol';
 
 const post = (reply: DecodeReply, transfer: Transferable[] = []) =>
@@ -23,8 +23,7 @@ self.onmessage = async (e: MessageEvent<DecodeRequest>) => {
 	};
 	try {
 		onProgress({ stage: 'reading', file: name, fraction: 0 });
-		if (blob && blob.size > MAX_FILE_BYTES)
-			throw new FileError(name, tooBigMessage(name, blob.size));
+		if (blob && blob.size > MAX_FILE_BYTES) throw tooBigError(name, blob.size);
 		const data = bytes ?? new Uint8Array(await blob!.arrayBuffer());
 		const decoded = await decodeBytes({
 			name,
@@ -35,12 +34,14 @@ self.onmessage = async (e: MessageEvent<DecodeRequest>) => {
 		const out = decoded.kind === 'csv' ? decoded.utf8 : decoded.ipc;
 		post({ id, type: 'done', decoded }, [out.buffer as ArrayBuffer]);
 	} catch (err) {
-		const message =
+		const fe =
 			err instanceof FileError
-				? err.message
+				? err
 				: isOutOfMemory(err)
-					? tooBigMessage(name, blob?.size ?? bytes?.length)
-					: `${name} could not be read: ${String(err instanceof Error ? err.message : err)}`;
-		post({ id, type: 'error', message });
+					? tooBigError(name, blob?.size ?? bytes?.length)
+					: new FileError(name, 'unreadable', {
+							detail: String(err instanceof Error ? err.message : err)
+						});
+		post({ id, type: 'error', code: fe.code, params: { ...fe.params } });
 	}
 };

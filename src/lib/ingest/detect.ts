@@ -10,14 +10,34 @@ export type FileKind = 'csv' | 'parquet';
 
 /** A file-level failure: one clear sentence about one file. */
 export class FileError extends Error {
+	/**
+	 * `code` says what is wrong (the UI words it: catalogue key `load.file.<code>`); `params`
+	 * fill its placeholders besides `{file}`. The message is the code, for logs only.
+	 */
 	constructor(
 		readonly file: string,
-		message: string
+		readonly code: FileErrorCode,
+		readonly params: Readonly<Record<string, string | number>> = {}
 	) {
-		super(message);
+		super(`${code}: ${file}`);
 		this.name = 'FileError';
 	}
 }
+
+/** Why a file cannot be loaded at all (catalogue `load.file.<code>`). */
+export type FileErrorCode =
+	| 'empty'
+	| 'truncatedParquet'
+	| 'archive'
+	| 'binary'
+	| 'notTable'
+	| 'headerOnly'
+	| 'noRows'
+	| 'tooBig'
+	| 'tooBigSize'
+	| 'unreadable'
+	| 'unreadableAs'
+	| 'unreadableTable';
 
 const PAR1 = [0x50, 0x41, 0x52, 0x31];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -33,20 +53,13 @@ function isBlank(bytes: Uint8Array): boolean {
 
 /** Decide whether `bytes` is Parquet or CSV text; throws FileError for empty, truncated, binary. */
 export function detectKind(file: string, bytes: Uint8Array): FileKind {
-	if (isBlank(bytes)) throw new FileError(file, `${file} is empty.`);
+	if (isBlank(bytes)) throw new FileError(file, 'empty');
 	if (startsWith(bytes, PAR1)) {
 		if (bytes.length < 12 || !startsWith(bytes, PAR1, bytes.length - 4))
-			throw new FileError(
-				file,
-				`${file} is a Parquet file that is truncated or damaged (its footer is missing).`
-			);
+			throw new FileError(file, 'truncatedParquet');
 		return 'parquet';
 	}
-	if (startsWith(bytes, ZIP))
-		throw new FileError(
-			file,
-			`${file} is not a CSV or Parquet file: it is a ZIP archive or an Excel workbook. Save it as CSV (or Parquet) and load that.`
-		);
+	if (startsWith(bytes, ZIP)) throw new FileError(file, 'archive');
 	return 'csv';
 }
 
@@ -99,8 +112,7 @@ export function decodeCsv(
 		const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
 		return { utf8: utf16ToUtf8(bytes.subarray(2), encoding, onProgress), encoding };
 	}
-	if (looksBinary(bytes))
-		throw new FileError(file, `${file} is not a CSV or Parquet file (it contains binary data).`);
+	if (looksBinary(bytes)) throw new FileError(file, 'binary');
 	const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
 	if (isUtf8(body, onProgress)) return { utf8: body, encoding: 'utf-8' };
 	// Not UTF-8: Excel's "CSV" on Western-European Windows writes Windows-1252.

@@ -15,6 +15,7 @@ import {
 	type LoadProgress
 } from './decode';
 import { FileError } from './detect';
+import { fileErrorText } from './file-error-text';
 import { releaseStaged, stageCsv, stageParquet, stagingError, type RawFile } from './stage';
 import type { BatchReport, FileReport } from './batch';
 import { validateStaged, type ValidationPath } from './validate-batch';
@@ -88,8 +89,9 @@ async function stageFiles(
 				});
 			} catch (e) {
 				if (o.signal?.aborted) throw o.signal.reason;
-				const err = e instanceof FileError ? e : stagingError(f.name, 'a table', e);
-				report.error = err.message;
+				const err = e instanceof FileError ? e : stagingError(f.name, 'table', e);
+				report.error = fileErrorText(err);
+				report.errorCode = { code: err.code, params: { ...err.params } };
 				report.rowsRejected = report.rowsRead;
 			}
 			o.signal?.throwIfAborted();
@@ -150,6 +152,8 @@ export async function revalidateBatch(
 ): Promise<BatchReport> {
 	for (const t of batch.tables) await conn.query(`DROP TABLE IF EXISTS ${ident(t.staging)}`);
 	const inputs = batch.inputs.map((f, i) => ({ ...f, override: o.overrides[i] ?? f.override }));
-	const files = batch.files.map((f, i) => (batch.staged[i] ? { ...f, error: undefined } : f));
+	const files = batch.files.map((f, i) =>
+		batch.staged[i] ? { ...f, error: undefined, errorCode: undefined } : f
+	);
 	return validateStaged(conn, { ...batch, inputs, files, mode: o.mode, tables: [] }, o);
 }

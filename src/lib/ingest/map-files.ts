@@ -38,6 +38,7 @@ export function mapFiles(batch: BatchReport): Mapped[] {
 			return;
 		}
 		report.error = undefined;
+		report.errorCode = undefined;
 		mapped.push({ raw, report, mapping, index });
 	});
 	return mapped;

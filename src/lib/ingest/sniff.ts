@@ -14,7 +14,7 @@ const DELIMITERS = [',', ';', '\t'] as const;
 /** Sniff the head of a CSV (first ~64 KB of text): delimiter, header row, up to `rows` rows. */
 export function sniffCsv(file: string, head: string, rows = 5): CsvSniff {
 	const text = head.replace(/^\uFEFF/, '');
-	if (text.trim() === '') throw new FileError(file, `${file} is empty.`);
+	if (text.trim() === '') throw new FileError(file, 'empty');
 	const parsed = Papa.parse<string[]>(text, {
 		preview: rows + 1,
 		delimitersToGuess: [...DELIMITERS],
@@ -23,9 +23,6 @@ export function sniffCsv(file: string, head: string, rows = 5): CsvSniff {
 	const delimiter = parsed.meta.delimiter as CsvSniff['delimiter'];
 	const [header, ...preview] = parsed.data;
 	if (!header || !DELIMITERS.includes(delimiter) || header.length < 2)
-		throw new FileError(
-			file,
-			`${file} does not look like a table: no comma, semicolon or tab separated header row was found.`
-		);
+		throw new FileError(file, 'notTable');
 	return { delimiter, headers: header.map((h) => h.trim()), preview };
 }

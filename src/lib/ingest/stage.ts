@@ -5,13 +5,14 @@
  * until the batch is committed or discarded, so it can be validated again with other choices.
  */
 import { asTextSql } from '../db/queries/fast';
+import { problemReason } from '../db/queries/problems';
 import type { ProblemRow } from '../db/queries/validate';
 import { queryRows } from '../db/rows';
 import { ident, literal } from '../db/sql';
 import type { SqlConnection } from '../db/types';
 import { firstLine, type DecodedCsv, type DecodedParquet } from './decode';
 import { FileError, type FileKind } from './detect';
-import { isOutOfMemory, tooBigMessage } from './errors';
+import { isOutOfMemory, tooBigError } from './errors';
 
 /** A staged file: its header and preview, and where its data waits in DuckDB. */
 export interface RawFile {
@@ -35,10 +36,17 @@ export interface RawFile {
 }
 
 /** Rethrow an engine failure while staging `file` as a one-sentence FileError. */
-export function stagingError(file: string, what: string, e: unknown): FileError {
+export function stagingError(
+	file: string,
+	what: 'CSV' | 'Parquet' | 'table',
+	e: unknown
+): FileError {
 	if (e instanceof FileError) return e;
-	if (isOutOfMemory(e)) return new FileError(file, tooBigMessage(file));
-	return new FileError(file, `${file} could not be read as ${what}: ${firstLine(e)}`);
+	if (isOutOfMemory(e)) return tooBigError(file);
+	const detail = firstLine(e);
+	return what === 'table'
+		? new FileError(file, 'unreadableTable', { detail })
+		: new FileError(file, 'unreadableAs', { format: what, detail });
 }
 
 /** Stage a decoded CSV file (any contract dialect): its bytes, registered for read_csv. */
@@ -48,8 +56,7 @@ export async function stageCsv(
 ): Promise<RawFile> {
 	const d = o.decoded;
 	// The sniffer skips blank lines: no row after the header means no data rows.
-	if (d.preview.length === 0)
-		throw new FileError(d.file, `${d.file} has a header but no data rows.`);
+	if (d.preview.length === 0) throw new FileError(d.file, 'headerOnly');
 	const vfile = `${o.raw}.csv`;
 	try {
 		await conn.registerFile(vfile, d.utf8);
@@ -93,7 +100,7 @@ export async function stageParquet(
 			conn,
 			`SELECT count(*)::INTEGER AS n FROM ${ident(o.raw)}`
 		);
-		if (n === 0) throw new FileError(d.file, `${d.file} has columns but no data rows.`);
+		if (n === 0) throw new FileError(d.file, 'noRows');
 		return {
 			file: d.file,
 			kind: 'parquet',
@@ -124,12 +131,12 @@ export async function releaseStaged(
 
 function structuralReason(type: string, message: string): string {
 	const m = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
-	if (m && type === 'MISSING COLUMNS') return `row has ${m[2]} fields, the header has ${m[1]}`;
-	if (m && type === 'TOO MANY COLUMNS') return `row has more fields than the header's ${m[1]}`;
-	if (type === 'UNQUOTED VALUE') return 'a quote is not closed or is followed by text';
-	if (type === 'LINE SIZE OVER MAXIMUM') return 'row is longer than 4 MB';
-	if (type === 'INVALID UNICODE') return 'row contains bytes that are not text';
-	return firstLine(message);
+	if (m && type === 'MISSING COLUMNS') return problemReason('fewerFields', m[2]!, m[1]!);
+	if (m && type === 'TOO MANY COLUMNS') return problemReason('moreFields', m[1]!);
+	if (type === 'UNQUOTED VALUE') return problemReason('unclosedQuote');
+	if (type === 'LINE SIZE OVER MAXIMUM') return problemReason('lineTooLong');
+	if (type === 'INVALID UNICODE') return problemReason('notText');
+	return problemReason('other', firstLine(message));
 }
 
 /** What reading a staged CSV found: records kept, records rejected (as problems), rows skipped. */

@@ -19,6 +19,7 @@ import type { SqlConnection } from '../db/types';
 import { PROBLEM_LIMIT, type FileReport } from './batch';
 import { fastFileTable, textFileTable, type FileTable } from './file-tables';
 import { FileError } from './detect';
+import { fileErrorText } from './file-error-text';
 import type { RawFile } from './stage';
 
 /** A staged file with its table and column mapping decided. */
@@ -80,7 +81,8 @@ async function readEach<T extends FileTable>(
 			out.push({ m, ft });
 		} catch (e) {
 			if (!(e instanceof FileError) || o.signal?.aborted) throw e;
-			m.report.error = e.message;
+			m.report.error = fileErrorText(e);
+			m.report.errorCode = { code: e.code, params: { ...e.params } };
 			m.raw.structural = [];
 		}
 	}

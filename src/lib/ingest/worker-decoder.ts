@@ -33,13 +33,13 @@ export const workerDecoder: FileDecoder = (file, o) =>
 			if (r.type === 'progress') return o.onProgress?.(r.progress);
 			done();
 			if (r.type === 'done') resolve(r.decoded);
-			else reject(new FileError(file.name, r.message));
+			else reject(new FileError(file.name, r.code, r.params));
 		};
 		const onError = (e: ErrorEvent) => {
 			done();
 			w.terminate();
 			if (worker === w) worker = null;
-			reject(new FileError(file.name, `${file.name} could not be read: ${e.message}`));
+			reject(new FileError(file.name, 'unreadable', { detail: e.message }));
 		};
 		const onAbort = () => {
 			done();

@@ -7,8 +7,9 @@
 import type { TableName } from '$lib/contract/contract';
 import { decodeParquet } from '$lib/db/parquet';
 import type { SqlConnection } from '$lib/db/types';
-import { lt } from '$lib/i18n';
+import { lt, t } from '$lib/i18n';
 import { inPlaceDecoder, type FileDecoder, type LoadProgress } from '$lib/ingest/decode';
+import { problemText } from '$lib/ingest/problem-text';
 import { commitBatch, discardBatch, prepareBatch, type BatchReport } from '$lib/ingest/load';
 import { workerDecoder } from '$lib/ingest/worker-decoder';
 import { DatasetSaver } from './dataset-saver';
@@ -142,7 +143,8 @@ export class DatasetLoader {
 		return {
 			count: batch.errorCount,
 			details: rejected.map(
-				(p) => `${p.file}, row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`
+				(p) =>
+					`${t('report.problemAt', { file: p.file, row: p.row })}${p.column ? `, ${p.column}` : ''}: ${problemText(p.reason)}`
 			)
 		};
 	}

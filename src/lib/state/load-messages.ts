@@ -1,6 +1,7 @@
 /** The sentences a load ends with: what was loaded, what needs a decision, why nothing was. */
-import { t } from '$lib/i18n';
+import { formatList, t } from '$lib/i18n';
 import { lt } from '$lib/i18n';
+import { problemText } from '$lib/ingest/problem-text';
 import { isOutOfMemory } from '$lib/ingest/errors';
 import type { BatchReport } from '$lib/ingest/load';
 import { fileErrorText, kindNotes } from './recognition-messages';
@@ -37,7 +38,7 @@ export function pendingMessage(batch: BatchReport): LoadMessage {
 		.slice(0, 3)
 		.map(
 			(p) =>
-				`${p.file}, row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}${p.value === null ? '' : ` (“${p.value}”)`}`
+				`${t('report.problemAt', { file: p.file, row: p.row })}${p.column ? `, ${p.column}` : ''}: ${problemText(p.reason)}${p.value === null ? '' : ` (“${p.value}”)`}`
 		);
 	return {
 		kind: 'error',
@@ -69,7 +70,7 @@ export function stoppedMessage(e: unknown, files: string[]): LoadMessage {
 	if (e instanceof DOMException && e.name === 'AbortError')
 		return { kind: 'success', text: lt('upload.cancelled'), details: [] };
 	const detail = isOutOfMemory(e)
-		? `${files.join(', ')}: too big to load in this browser tab's memory.`
+		? lt('file.tooBigList', { files: formatList(files) })
 		: e instanceof Error
 			? e.message
 			: String(e);

@@ -1,13 +1,17 @@
 /** Sentences about how files were recognised: a refusal for its table, a misleading extension. */
 import { formatList, lt } from '$lib/i18n';
+import { fileErrorText as fileProblemText } from '$lib/ingest/file-error-text';
 import type { FileReport } from '$lib/ingest/load';
 
 const HEADER_SHOWN = 6;
 
-/** A file's failure as a sentence: its refusal worded in the interface language, else its error. */
+/**
+ * A file's failure as a sentence in the interface language: its refusal, else its file-level
+ * problem code, else its error text.
+ */
 export function fileErrorText(f: FileReport): string | undefined {
 	const r = f.refusal;
-	if (!r) return f.error;
+	if (!r) return f.errorCode ? fileProblemText({ file: f.file, ...f.errorCode }) : f.error;
 	if (r.code === 'ambiguous')
 		return lt('recognition.ambiguous', {
 			file: f.file,

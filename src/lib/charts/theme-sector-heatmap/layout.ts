@@ -17,6 +17,8 @@ export interface ThemeSectorHeatmapOptions {
 	rowHeight?: number;
 	/** Widest the theme label column may be; also never more than 45% of `width`. Default 220. */
 	maxLabelWidth?: number;
+	/** Mirror for a right-to-left language: theme labels on the right, sectors from the right. */
+	mirror?: boolean;
 }
 
 /** A theme label at the left; `text` may be shortened with an ellipsis, `name` is in full. */
@@ -55,6 +57,11 @@ export interface ThemeSectorHeatmapModel {
 	width: number;
 	height: number;
 	labelWidth: number;
+	/** Where theme labels, the axis titles and the legend start, and their text-anchor. */
+	labelX: number;
+	anchor: 'start' | 'end';
+	/** Centre of the cell columns (the sector axis title). */
+	plotCentre: number;
 	rowHeight: number;
 	/** Top of the first row (px). */
 	top: number;
@@ -91,7 +98,9 @@ export function contrastText(background: string): string {
 
 /** Lays out the heatmap: rows by total outcomes (desc) then name, columns BR, TSB, BDT, GS. */
 export function layoutThemeSectorHeatmap(opts: ThemeSectorHeatmapOptions): ThemeSectorHeatmapModel {
-	const { rows, width, rowHeight = 26, maxLabelWidth = 220 } = opts;
+	const { rows, width, rowHeight = 26, maxLabelWidth = 220, mirror = false } = opts;
+	// Laid out left to right, then reflected: x of a box of width w becomes width - x - w.
+	const mx = (x: number, w = 0) => (mirror ? round(width - x - w) : x);
 	const sectors = [...SECTORS, ...new Set(rows.map((r) => r.sector))].filter(
 		(s, i, all) => all.indexOf(s) === i
 	);
@@ -116,7 +125,7 @@ export function layoutThemeSectorHeatmap(opts: ThemeSectorHeatmapOptions): Theme
 	const colWidth = (width - labelWidth - 4) / sectors.length;
 	const columns = sectors.map((sector, i) => ({
 		sector,
-		x: round(labelWidth + colWidth * (i + 0.5))
+		x: mx(round(labelWidth + colWidth * (i + 0.5)))
 	}));
 	const colorOf = (v: number) => ramp(max > 0 ? v / max : 0);
 
@@ -131,7 +140,7 @@ export function layoutThemeSectorHeatmap(opts: ThemeSectorHeatmapOptions): Theme
 				outcomes,
 				color,
 				textColor: contrastText(color),
-				x: round(labelWidth + colWidth * col + 1),
+				x: mx(round(labelWidth + colWidth * col + 1), round(colWidth - 2)),
 				y: top + row * rowHeight + 1,
 				width: round(colWidth - 2),
 				height: rowHeight - 2
@@ -143,13 +152,16 @@ export function layoutThemeSectorHeatmap(opts: ThemeSectorHeatmapOptions): Theme
 	const swatches = [0, 0.25, 0.5, 0.75, 1].map((f, i) => ({
 		value: f * max,
 		color: ramp(f),
-		x: round(labelWidth + i * swatchWidth),
+		x: mx(round(labelWidth + i * swatchWidth), round(swatchWidth)),
 		width: round(swatchWidth)
 	}));
 	return {
 		width,
 		height: top + themes.length * rowHeight + LEGEND_HEIGHT,
 		labelWidth,
+		labelX: mirror ? width : 0,
+		anchor: mirror ? 'end' : 'start',
+		plotCentre: mx((labelWidth + width) / 2),
 		rowHeight,
 		top,
 		themes: themes.map((t, i) => ({

@@ -6,21 +6,37 @@ import type { ContractColumn, ContractTable } from '../../contract/contract';
 import { ident, listLiteral, literal } from '../sql';
 import { rawName, typedColumn, unknownName } from './validate';
 
+/** Separates a problem's code from its parameters in the `reason` column (U+001F, unit separator). */
+export const REASON_SEP = '\u001f';
+
+/**
+ * A problem's reason as data: its code (catalogue `problem.<code>`, worded by the UI) and
+ * positional parameters, joined by REASON_SEP. No words in SQL.
+ */
+export function problemReason(code: string, ...params: string[]): string {
+	return [code, ...params].join(REASON_SEP);
+}
+
+/** The same, built in SQL from expressions (`params` are SQL text). */
+function reasonSql(code: string, ...params: string[]): string {
+	return [literal(code), ...params].join(` || chr(31) || `);
+}
+
 function parseReason(c: ContractColumn): string {
 	switch (c.type) {
 		case 'integer':
 		case 'count':
-			return 'not a whole number';
+			return problemReason('notWhole');
 		case 'date':
-			return 'not a valid date (use 2022-09-20, 20/09/2022 or 20 September 2022)';
+			return problemReason('badDate');
 		case 'enum':
-			return `unknown value; expected one of ${(c.values ?? []).join(', ')}`;
+			return problemReason('unknownEnum', (c.values ?? []).join(', '));
 		case 'sector':
-			return 'unknown sector code; expected BR, TSB, BDT or GS (or an alias)';
+			return problemReason('unknownSector');
 		case 'url':
-			return 'link dropped: only http:// and https:// addresses are accepted';
+			return problemReason('linkDropped');
 		default:
-			return 'invalid value';
+			return problemReason('invalid');
 	}
 }
 
@@ -80,26 +96,27 @@ function rules(o: ProblemsOptions): Rule[] {
 			sel(
 				c.name,
 				'NULL',
-				literal('missing required value'),
+				literal(problemReason('missing')),
 				'error',
 				`${typed} IS NULL AND ${raw} IS NULL`
 			);
 		if (c.type === 'sectors') {
 			const unk = ident(unknownName(c.name));
-			sel(c.name, raw, `'unknown sector code(s): ' || ${unk}`, 'error', `${unk} IS NOT NULL`);
+			sel(c.name, raw, reasonSql('unknownSectors', unk), 'error', `${unk} IS NOT NULL`);
 		} else if (c.type !== 'text') {
 			const sev = c.type === 'url' ? 'warning' : 'error';
 			sel(c.name, raw, literal(parseReason(c)), sev, `${raw} IS NOT NULL AND ${typed} IS NULL`);
 		}
-		if (c.type === 'count') sel(c.name, shown, `'negative count'`, 'error', `${typed} < 0`);
+		if (c.type === 'count')
+			sel(c.name, shown, literal(problemReason('negative')), 'error', `${typed} < 0`);
 		if (c.unique && c.type === 'integer')
-			sel(c.name, shown, `'must be 1 or more'`, 'error', `${typed} < 1`);
+			sel(c.name, shown, literal(problemReason('minOne')), 'error', `${typed} < 1`);
 		if (c.unique) {
 			const first = rowOf('first_fi', 'first_row');
 			out.push({
 				duplicateOf: typed,
 				select: `SELECT _fi, _row AS _key, ${rowOf('_fi', '_row')} AS "row", ${literal(c.name)} AS "column", shown AS value,
-  'duplicate ' || ${literal(c.name)} || ': first in ' || ${fileOf('first_fi')} || ' row ' || ${first} AS reason, 'error' AS severity
+  ${reasonSql('duplicate', literal(c.name), fileOf('first_fi'), `CAST(${first} AS VARCHAR)`)} AS reason, 'error' AS severity
 FROM (SELECT _fi, _row, ${shown} AS shown, row_number() OVER w AS n, first_value(_fi) OVER w AS first_fi, first_value(_row) OVER w AS first_row
       FROM ${from} WHERE ${typed} IS NOT NULL WINDOW w AS (PARTITION BY ${typed} ORDER BY _fi, _row)) WHERE n > 1`
 			});
@@ -107,14 +124,14 @@ FROM (SELECT _fi, _row, ${shown} AS shown, row_number() OVER w AS n, first_value
 				sel(
 					c.name,
 					shown,
-					literal(`duplicate ${c.name}: already in the loaded ${o.table.name}`),
+					literal(problemReason('duplicateLoaded', c.name, o.table.name)),
 					'error',
 					`${typed} IN (SELECT ${ident(c.name)} FROM ${ident(o.existing)})`
 				);
 		}
 		const targets = o.refs?.[c.name] ?? [];
 		if (targets.length > 0) {
-			const label = c.references === 'meetings' ? 'meeting' : 'theme';
+			const code = c.references === 'meetings' ? 'noMeeting' : 'noTheme';
 			const keys = targets
 				.map(
 					(r) =>
@@ -124,7 +141,7 @@ FROM (SELECT _fi, _row, ${shown} AS shown, row_number() OVER w AS n, first_value
 			sel(
 				c.name,
 				shown,
-				literal(`no loaded ${label} has this ${targets[0]!.column}`),
+				literal(problemReason(code, targets[0]!.column)),
 				'warning',
 				`${typed} IS NOT NULL AND ${typed} NOT IN (${keys})`
 			);
