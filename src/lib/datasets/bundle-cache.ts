@@ -4,6 +4,7 @@
  * requested at all; one without a hash is revalidated with its ETag (a 304 costs no download).
  * The cache is a convenience: when IndexedDB fails, files are simply fetched.
  */
+import { openIdb } from '$lib/state/idb';
 
 const DB = 'intersect-bundles';
 const STORE = 'files';
@@ -15,14 +16,7 @@ export interface CachedFile {
 	sha256: string;
 }
 
-function open(): Promise<IDBDatabase> {
-	return new Promise((resolve, reject) => {
-		const req = indexedDB.open(DB, 1);
-		req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
-	});
-}
+const open = () => openIdb(DB, [STORE]);
 
 async function withStore<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T>) {
 	const db = await open();

@@ -5,6 +5,7 @@
  * another dataset is never shown. The engine's answer replaces them (`DashboardData.paint`).
  */
 import { currentVersion } from './history';
+import { idbRequest, openIdb } from './idb';
 import { readSaved } from './persist';
 import { isSampleOnly } from './stored-dataset';
 import sampleResults from './sample-results.json';
@@ -34,21 +35,7 @@ export function viewKey(url: URL): string {
 	return viewToParams(parseView(url.searchParams)).toString();
 }
 
-function open(): Promise<IDBDatabase> {
-	return new Promise((resolve, reject) => {
-		const req = indexedDB.open(DB, 1);
-		req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
-	});
-}
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		r.onsuccess = () => resolve(r.result);
-		r.onerror = () => reject(r.error);
-	});
-}
+const open = () => openIdb(DB, [STORE]);
 
 /** The kept results of `view` for dataset `fingerprint`, or null. */
 export async function keptSnapshot(
@@ -58,7 +45,7 @@ export async function keptSnapshot(
 	if (fingerprint === SAMPLE.fingerprint && view === SAMPLE.view) return SAMPLE;
 	const db = await open();
 	try {
-		const s = (await request(
+		const s = (await idbRequest(
 			db.transaction(STORE).objectStore(STORE).get(`${fingerprint}|${view}`)
 		)) as (ViewSnapshot & { savedAt: number }) | undefined;
 		return s && s.format === SAMPLE_SNAPSHOT_FORMAT && s.fingerprint === fingerprint ? s : null;
@@ -76,7 +63,7 @@ export async function keepSnapshot(s: Omit<ViewSnapshot, 'format'>): Promise<voi
 			{ ...s, format: SAMPLE_SNAPSHOT_FORMAT, savedAt: Date.now() },
 			`${s.fingerprint}|${s.view}`
 		);
-		const all = (await request(store.getAll())) as (ViewSnapshot & { savedAt: number })[];
+		const all = (await idbRequest(store.getAll())) as (ViewSnapshot & { savedAt: number })[];
 		all.sort((a, b) => b.savedAt - a.savedAt);
 		for (const old of all.slice(KEEP)) store.delete(`${old.fingerprint}|${old.view}`);
 	} finally {
