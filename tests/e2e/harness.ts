@@ -298,3 +298,16 @@ export function useApp() {
 	};
 	return app;
 }
+
+/**
+ * Limit the storage quota of `page`'s origin to `bytes` (CDP `Storage.overrideQuotaForOrigin`)
+ * and say whether the browser applies it: Chromium 156.0.8078.114 (Debian) accepts the command
+ * but keeps reporting the disk's quota, and writes beyond the limit then succeed. A test that
+ * needs a full quota skips itself when this is false (and says so in the summary).
+ */
+export async function limitQuota(page: Page, origin: string, bytes: number): Promise<boolean> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: bytes });
+	const { quota } = await page.evaluate(() => navigator.storage.estimate());
+	return quota !== undefined && quota <= bytes;
+}

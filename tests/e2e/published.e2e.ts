@@ -141,7 +141,9 @@ async function openPublished(context: BrowserContext, url: string): Promise<Page
 	const page = await context.newPage();
 	await page.goto(url);
 	await page.locator('[data-dataset="published"]').waitFor({ timeout: 60_000 });
-	await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+	await page
+		.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
+		.waitFor({ timeout: 60_000 });
 	return page;
 }
 
@@ -348,7 +350,9 @@ describe('published datasets', () => {
 	test('a view link made on uploaded data, opened in a fresh profile, says the data is missing instead of showing other numbers', async () => {
 		const page = await (await profile(whole.origin)).newPage();
 		await page.goto(`${whole.origin}/`);
-		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+		await page
+			.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
+			.waitFor({ timeout: 60_000 });
 		await page
 			.getByLabel('Upload exports (CSV or Parquet)', { exact: true })
 			.setInputFiles(fixturePath('good/meetings-bom-crlf.csv'));
@@ -367,7 +371,7 @@ describe('published datasets', () => {
 		);
 		expect(await other.locator('[data-kpi]').count()).toBe(0);
 		await notice.getByRole('button', { name: 'Show my data instead' }).click();
-		await other.locator('[data-kpi="meetings"]').waitFor();
+		await other.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor();
 		await expect.poll(() => new URL(other.url()).searchParams.get('fp')).toBeNull();
 		expect(new URL(other.url()).searchParams.get('sector')).toBe('BDT');
 	});
@@ -395,7 +399,9 @@ describe('published datasets', () => {
 
 		await page.reload();
 		await copy.waitFor({ timeout: 60_000 });
-		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+		await page
+			.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
+			.waitFor({ timeout: 60_000 });
 		expect(await page.locator('[data-dataset="published"]').count()).toBe(0);
 		expect(await copy.locator('[data-title]').textContent()).toBe(INFO.title);
 		// Restored over the published dataset (no themes), not over the sample (13 themes).
@@ -427,7 +433,9 @@ describe('published datasets', () => {
 	test('publish, serve, open: the bundle made in the app opens elsewhere with the same fingerprint and numbers', async () => {
 		const page = await (await profile(whole.origin)).newPage();
 		await page.goto(`${whole.origin}/`);
-		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+		await page
+			.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
+			.waitFor({ timeout: 60_000 });
 		await page.getByRole('button', { name: 'Datasets' }).click();
 		await page.getByRole('button', { name: 'Publish…' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Publish the loaded dataset' });
@@ -477,7 +485,9 @@ describe('published datasets', () => {
 		const page = await (await profile(whole.origin)).newPage();
 		await page.goto(`${whole.origin}/`);
 		const sample = page.locator('[data-dataset="sample"]');
-		await page.locator('[data-kpi="meetings"]').waitFor({ timeout: 60_000 });
+		await page
+			.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
+			.waitFor({ timeout: 60_000 });
 		await expect
 			.poll(() => sample.getAttribute('data-fingerprint'), { timeout: 30_000 })
 			.toMatch(/^[0-9a-f]{8}$/);

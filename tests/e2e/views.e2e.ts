@@ -74,7 +74,7 @@ describe('management views', () => {
 		const filtered = await kpi(page, 'outcomes');
 		expect(await page.getByLabel('Period', { exact: true }).inputValue()).toBe('3y');
 		await page.reload();
-		await page.locator('[data-kpi="outcomes"]').waitFor();
+		await page.locator('#dashboard[data-provisional="false"] [data-kpi="outcomes"]').waitFor();
 		await expect.poll(() => kpi(page, 'outcomes')).toBe(filtered);
 		await page.getByLabel('Sector', { exact: true }).selectOption('GS');
 		await expect.poll(() => new URL(page.url()).searchParams.get('sector')).toBe('GS');

@@ -167,7 +167,7 @@ current_database() AS db`;
 		]);
 
 		await page.getByRole('link', { name: 'Dashboard' }).click();
-		await page.locator('[data-kpi="meetings"]').waitFor();
+		await page.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor();
 		await expect.poll(() => kpis(page), { timeout: 30_000 }).toEqual(before);
 	}, 600_000);
 });

@@ -154,7 +154,7 @@ GROUP BY ALL ORDER BY year, sector`);
 		await run(page);
 		await expect(page.getByRole('alert').textContent()).resolves.toContain('DELETE is refused');
 		await page.getByRole('link', { name: 'Dashboard' }).click();
-		await page.locator('[data-kpi="meetings"]').waitFor();
+		await page.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor();
 		await expect.poll(() => kpi(page, 'meetings')).toBe(meetings);
 		expect(await kpi(page, 'outcomes')).toBe(219);
 	});
