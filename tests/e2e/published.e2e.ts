@@ -185,6 +185,16 @@ describe('published datasets', () => {
 				Object.fromEntries(new URL((await report.getAttribute('href'))!, page.url()).searchParams)
 			)
 			.toEqual({ dataset: 'bundles/official/manifest.json', fp });
+		// So does a chart's "Add to a report…" link, with its chart.
+		const figure = page.locator('figure[data-chart="meetings-per-year"]');
+		await figure.getByRole('button', { name: 'Export' }).click();
+		const add = figure.getByRole('link', { name: 'Add to a report…' });
+		const params = new URL((await add.getAttribute('href'))!, page.url()).searchParams;
+		expect(Object.fromEntries(params)).toMatchObject({
+			dataset: 'bundles/official/manifest.json',
+			fp,
+			charts: 'meetings-per-year'
+		});
 	});
 
 	test('an unchanged bundle opened again is not downloaded again', async () => {

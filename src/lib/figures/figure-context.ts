@@ -28,6 +28,8 @@ export interface FigureContext {
 	fingerprint(): Promise<string>;
 	/** The published dataset's link reference (`?dataset=`), when one is shown. */
 	datasetRef?(): string | null;
+	/** The parameters a link of this view carries for its data (`dataset=`, `fp=`), when known. */
+	linkParams?(): [string, string][];
 	/** Whether the bundled sample is loaded (embeds then load it from the site). */
 	isSample(): boolean;
 	/** The figure number of a chart on this page. */

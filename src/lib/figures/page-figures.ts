@@ -40,6 +40,7 @@ export function pageFigures(o: {
 			return datasetFingerprint(await dataset.connection(), dataset.version);
 		},
 		datasetRef: () => (published.shown.kind === 'published' ? published.shown.ref : null),
+		linkParams: () => published.link(),
 		isSample: () => dataset.isSample,
 		figureNumber: (chart) => order().indexOf(chart) + 1,
 		rows: (chart) => o.data.rows[chart],
