@@ -78,6 +78,8 @@ describe('management views', () => {
 		await expect.poll(() => kpi(page, 'outcomes')).toBe(filtered);
 		await page.getByLabel('Sector', { exact: true }).selectOption('GS');
 		await expect.poll(() => new URL(page.url()).searchParams.get('sector')).toBe('GS');
+		// The engine's answer for that view is shown (not the previous view's figures).
+		await page.locator('#dashboard[data-provisional="false"][data-view*="sector=GS"]').waitFor();
 		const withSector = await kpi(page, 'outcomes');
 		await page.goBack();
 		await expect.poll(() => kpi(page, 'outcomes')).toBe(filtered);
