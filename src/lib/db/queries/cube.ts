@@ -30,6 +30,11 @@ export function initOutcomeCubeSql(): string {
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const day = (d: string | null | undefined) => (d && ISO.test(d) ? `DATE ${literal(d)}` : null);
+/** Whether ISO date `d` is the last day of its month. */
+function endsMonth(d: string): boolean {
+	const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(y, m, 0)).getUTCDate() === dd;
+}
 
 /** The non-period filters, as predicates on the columns the cube shares with the table. */
 function facetClauses(f: Filters): string[] {
@@ -57,7 +62,10 @@ export function outcomeCellsSql(f: Filters, via: OutcomeSource = 'cube'): string
 	const whole = (m: string) =>
 		[from && `${m} >= ${from}`, to && `last_day(${m}) <= ${to}`].filter(Boolean) as string[];
 	const cube = `SELECT month, theme_id, status, sectors, n FROM ${OUTCOME_CUBE} ${where([...whole('month'), ...facets])}`;
-	if (!from && !to) return cube;
+	// A period of whole months (a year, a month) cuts none: no raw rows to scan.
+	const cutsFrom = from !== null && !f.from!.endsWith('-01');
+	const cutsTo = to !== null && !endsMonth(f.to!);
+	if (!cutsFrom && !cutsTo) return cube;
 	const inPeriod = [from && `date >= ${from}`, to && `date <= ${to}`].filter(Boolean) as string[];
 	const edge = `NOT (${whole(`date_trunc('month', date)`).join(' AND ')})`;
 	return `${cube}
