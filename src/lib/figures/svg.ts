@@ -80,12 +80,15 @@ function textBlock(o: {
 	weight?: number;
 }): string {
 	const weight = o.weight ? ` font-weight="${o.weight}"` : '';
-	// In right-to-left text `start` is the right end: anchored at the right edge, lines run left.
-	const at = o.rtlEdge ? `x="${o.rtlEdge}" text-anchor="start" direction="rtl"` : `x="${PAD}"`;
+	// Right to left: each line ends at the right edge in a left-to-right frame (`end`, `ltr`), and
+	// reads right to left inside a Unicode isolate (U+2067 … U+2069). LibreOffice (and so office
+	// documents) ignores SVG `direction`, so `start` + `direction="rtl"` ran past the right edge.
+	const at = o.rtlEdge ? `x="${o.rtlEdge}" text-anchor="end" direction="ltr"` : `x="${PAD}"`;
+	const text = (l: string) => (o.rtlEdge ? `\u2067${l}\u2069` : l);
 	return o.lines
 		.map(
 			(l, i) =>
-				`<text ${at} y="${o.y + i * o.lineHeight}" font-size="${o.size}" fill="${o.fill}"${weight}>${escapeXml(l)}</text>`
+				`<text ${at} y="${o.y + i * o.lineHeight}" font-size="${o.size}" fill="${o.fill}"${weight}>${escapeXml(text(l))}</text>`
 		)
 		.join('');
 }
