@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import {
+	CONFIRMED_KPI,
 	fixturePath,
 	kpis,
 	launchChromium,
@@ -67,7 +68,7 @@ test('while the engine downloads, the dashboard shows the megabytes received out
 		.poll(() => page.locator('[data-engine-phase] progress').count(), { timeout: 10_000 })
 		.toBe(1);
 	// …and it ends: the notice gives way to the dashboard.
-	await page.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor({
+	await page.locator(CONFIRMED_KPI).waitFor({
 		timeout: 90_000
 	});
 	expect(await page.locator('[data-engine-phase="download"]').count()).toBe(0);
@@ -102,7 +103,7 @@ async function paintedBeforeEngine(page: import('playwright-core').Page) {
 		{ polling: 'raf', timeout: 60_000 }
 	);
 	const early = await kpis(page);
-	await page.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor({
+	await page.locator(CONFIRMED_KPI).waitFor({
 		timeout: 90_000
 	});
 	return { early, confirmed: await kpis(page) };
@@ -119,7 +120,7 @@ test("a fresh profile sees the sample's KPIs and charts before the engine has do
 test("after an upload, a reload paints that upload's figures (not the sample's) before the engine", async () => {
 	const page = await (await profile()).newPage();
 	await page.goto(server.origin);
-	await page.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor({
+	await page.locator(CONFIRMED_KPI).waitFor({
 		timeout: 90_000
 	});
 	await page

@@ -131,6 +131,9 @@ export async function openContext(
 	return guardContext(await browser.newContext({ acceptDownloads: true, ...options }), origin);
 }
 
+/** The meetings KPI once the engine has confirmed the figures (not kept ones painted first). */
+export const CONFIRMED_KPI = '#dashboard[data-provisional="false"] [data-kpi="meetings"]';
+
 /** Open the dashboard and wait until the KPIs show. */
 export async function openDashboard(
 	context: BrowserContext,
@@ -140,7 +143,7 @@ export async function openDashboard(
 	const page = await context.newPage();
 	await page.goto(`${origin}${pathName}`);
 	// Confirmed by the engine, not the figures kept from before that paint first.
-	await page.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor({
+	await page.locator(CONFIRMED_KPI).waitFor({
 		timeout: 60_000
 	});
 	return page;

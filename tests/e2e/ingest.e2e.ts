@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+	CONFIRMED_KPI,
 	fixturePath,
 	kpi,
 	kpis,
@@ -290,17 +291,13 @@ describe('durable', () => {
 		await loaded(page);
 		await expectDialectKpis(page);
 		await page.reload();
-		await page
-			.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
-			.waitFor({ timeout: 60_000 });
+		await page.locator(CONFIRMED_KPI).waitFor({ timeout: 60_000 });
 		await expectDialectKpis(page);
 		await expect(badge(page).textContent()).resolves.toContain('Uploaded');
 		await page.getByRole('button', { name: 'Reset to sample data' }).click();
 		await expect.poll(() => kpi(page, 'meetings')).toBe(46);
 		await page.reload();
-		await page
-			.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
-			.waitFor({ timeout: 60_000 });
+		await page.locator(CONFIRMED_KPI).waitFor({ timeout: 60_000 });
 		await expect(badge(page).textContent()).resolves.toContain('Sample data');
 		expect(await kpi(page, 'meetings')).toBe(46);
 	});

@@ -11,7 +11,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { referenceKpis } from '../helpers/reference';
 import { writeWideOutcomes } from '../helpers/wide-parquet';
 import { serveSite } from './bundle-server';
-import { fixturePath, kpi, kpis, launchChromium, repoPath, waitForLoaded } from './harness';
+import {
+	CONFIRMED_KPI,
+	fixturePath,
+	kpi,
+	kpis,
+	launchChromium,
+	repoPath,
+	waitForLoaded
+} from './harness';
 
 const BUILD = repoPath('build');
 const FORMAT = 'intersect-dataset/1';
@@ -141,9 +149,7 @@ async function openPublished(context: BrowserContext, url: string): Promise<Page
 	const page = await context.newPage();
 	await page.goto(url);
 	await page.locator('[data-dataset="published"]').waitFor({ timeout: 60_000 });
-	await page
-		.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
-		.waitFor({ timeout: 60_000 });
+	await page.locator(CONFIRMED_KPI).waitFor({ timeout: 60_000 });
 	return page;
 }
 
@@ -360,9 +366,7 @@ describe('published datasets', () => {
 	test('a view link made on uploaded data, opened in a fresh profile, says the data is missing instead of showing other numbers', async () => {
 		const page = await (await profile(whole.origin)).newPage();
 		await page.goto(`${whole.origin}/`);
-		await page
-			.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
-			.waitFor({ timeout: 60_000 });
+		await page.locator(CONFIRMED_KPI).waitFor({ timeout: 60_000 });
 		await page
 			.getByLabel('Upload exports (CSV or Parquet)', { exact: true })
 			.setInputFiles(fixturePath('good/meetings-bom-crlf.csv'));
@@ -381,7 +385,7 @@ describe('published datasets', () => {
 		);
 		expect(await other.locator('[data-kpi]').count()).toBe(0);
 		await notice.getByRole('button', { name: 'Show my data instead' }).click();
-		await other.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor();
+		await other.locator(CONFIRMED_KPI).waitFor();
 		await expect.poll(() => new URL(other.url()).searchParams.get('fp')).toBeNull();
 		expect(new URL(other.url()).searchParams.get('sector')).toBe('BDT');
 	});
@@ -409,9 +413,7 @@ describe('published datasets', () => {
 
 		await page.reload();
 		await copy.waitFor({ timeout: 60_000 });
-		await page
-			.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
-			.waitFor({ timeout: 60_000 });
+		await page.locator(CONFIRMED_KPI).waitFor({ timeout: 60_000 });
 		expect(await page.locator('[data-dataset="published"]').count()).toBe(0);
 		expect(await copy.locator('[data-title]').textContent()).toBe(INFO.title);
 		// Restored over the published dataset (no themes), not over the sample (13 themes).
@@ -443,9 +445,7 @@ describe('published datasets', () => {
 	test('publish, serve, open: the bundle made in the app opens elsewhere with the same fingerprint and numbers', async () => {
 		const page = await (await profile(whole.origin)).newPage();
 		await page.goto(`${whole.origin}/`);
-		await page
-			.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
-			.waitFor({ timeout: 60_000 });
+		await page.locator(CONFIRMED_KPI).waitFor({ timeout: 60_000 });
 		await page.getByRole('button', { name: 'Datasets' }).click();
 		await page.getByRole('button', { name: 'Publish…' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Publish the loaded dataset' });
@@ -495,9 +495,7 @@ describe('published datasets', () => {
 		const page = await (await profile(whole.origin)).newPage();
 		await page.goto(`${whole.origin}/`);
 		const sample = page.locator('[data-dataset="sample"]');
-		await page
-			.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
-			.waitFor({ timeout: 60_000 });
+		await page.locator(CONFIRMED_KPI).waitFor({ timeout: 60_000 });
 		await expect
 			.poll(() => sample.getAttribute('data-fingerprint'), { timeout: 30_000 })
 			.toMatch(/^[0-9a-f]{8}$/);

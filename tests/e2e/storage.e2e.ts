@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
+	CONFIRMED_KPI,
 	confirmLoad,
 	fixturePath,
 	kpi,
@@ -36,9 +37,7 @@ async function changedFrom(page: Page, old: string): Promise<string> {
 
 /** Wait until the dashboard is ready again (after a reload, an undo, a switch). */
 async function settled(page: Page): Promise<void> {
-	await page
-		.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]')
-		.waitFor({ timeout: 60_000 });
+	await page.locator(CONFIRMED_KPI).waitFor({ timeout: 60_000 });
 	await expect
 		.poll(() => page.getByLabel('Upload exports (CSV or Parquet)', { exact: true }).isEnabled(), {
 			timeout: 60_000

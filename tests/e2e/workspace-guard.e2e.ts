@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { SQL_SPACES } from '../../src/lib/workspace/tokenize';
-import { kpis, useApp } from './harness';
+import { CONFIRMED_KPI, kpis, useApp } from './harness';
 
 const app = useApp();
 
@@ -167,7 +167,7 @@ current_database() AS db`;
 		]);
 
 		await page.getByRole('link', { name: 'Dashboard' }).click();
-		await page.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor();
+		await page.locator(CONFIRMED_KPI).waitFor();
 		await expect.poll(() => kpis(page), { timeout: 30_000 }).toEqual(before);
 	}, 600_000);
 });

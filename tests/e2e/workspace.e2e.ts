@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { kpi, repoPath, seriousA11yViolations, useApp } from './harness';
+import { CONFIRMED_KPI, kpi, repoPath, seriousA11yViolations, useApp } from './harness';
 
 const app = useApp();
 
@@ -154,7 +154,7 @@ GROUP BY ALL ORDER BY year, sector`);
 		await run(page);
 		await expect(page.getByRole('alert').textContent()).resolves.toContain('DELETE is refused');
 		await page.getByRole('link', { name: 'Dashboard' }).click();
-		await page.locator('#dashboard[data-provisional="false"] [data-kpi="meetings"]').waitFor();
+		await page.locator(CONFIRMED_KPI).waitFor();
 		await expect.poll(() => kpi(page, 'meetings')).toBe(meetings);
 		expect(await kpi(page, 'outcomes')).toBe(219);
 	});

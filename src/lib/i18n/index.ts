@@ -128,6 +128,21 @@ export function formatCompact(n: number, locale = activeLocale()): string {
 	).format(n);
 }
 
+/** A size in megabytes (bytes / 10^6) with one decimal (`8.4 MB`, `8,4 Mo`, `8.4 م.ب`). */
+export function formatMegabytes(bytes: number, locale = activeLocale()): string {
+	const tag = intlTag(locale);
+	return cached(
+		`mb|${tag}`,
+		() =>
+			new Intl.NumberFormat(tag, {
+				style: 'unit',
+				unit: 'megabyte',
+				minimumFractionDigits: 1,
+				maximumFractionDigits: 1
+			})
+	).format(bytes / 1e6);
+}
+
 /** A calendar year, ungrouped, in the language's digits (`2024`, `٢٠٢٤`). */
 export function formatYear(year: number, locale = activeLocale()): string {
 	const tag = intlTag(locale);

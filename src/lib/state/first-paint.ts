@@ -63,6 +63,8 @@ export async function keepSnapshot(s: Omit<ViewSnapshot, 'format'>): Promise<voi
 			{ ...s, format: SAMPLE_SNAPSHOT_FORMAT, savedAt: Date.now() },
 			`${s.fingerprint}|${s.view}`
 		);
+		// Read the kept snapshots (up to ~1 MB) only when there is one to drop.
+		if ((await idbRequest(store.count())) <= KEEP) return;
 		const all = (await idbRequest(store.getAll())) as (ViewSnapshot & { savedAt: number })[];
 		all.sort((a, b) => b.savedAt - a.savedAt);
 		for (const old of all.slice(KEEP)) store.delete(`${old.fingerprint}|${old.view}`);
