@@ -131,8 +131,11 @@ export async function openContext(
 	return guardContext(await browser.newContext({ acceptDownloads: true, ...options }), origin);
 }
 
-/** The meetings KPI once the engine has confirmed the figures (not kept ones painted first). */
-export const CONFIRMED_KPI = '#dashboard[data-provisional="false"] [data-kpi="meetings"]';
+/**
+ * The meetings KPI once the engine has confirmed the figures for the dataset as loaded now and
+ * the view in the address (not kept ones painted first, not an earlier version's).
+ */
+export const CONFIRMED_KPI = '#dashboard[data-current="true"] [data-kpi="meetings"]';
 
 /** Open the dashboard and wait until the KPIs show. */
 export async function openDashboard(
@@ -226,6 +229,10 @@ export async function waitForLoaded(page: Page): Promise<void> {
 			timeout: 60_000
 		})
 		.toBe(true);
+	// On the dashboard: until the figures are the loaded dataset's, the previous ones still show.
+	const dashboard = page.locator('#dashboard');
+	if (await dashboard.count())
+		await page.locator('#dashboard[data-current="true"]').waitFor({ timeout: 60_000 });
 }
 
 /** Answer "Load anyway" when a load asks first (it would orphan live rows or shrink a table). */

@@ -407,6 +407,8 @@ describe('published datasets', () => {
 		const fp = await copy.getAttribute('data-fingerprint');
 		expect(fp).toMatch(/^[0-9a-f]{8}$/);
 		expect(await fpOf(page)).toBe(fp);
+		// The figures of the upload, not the published dataset's still shown while they are queried.
+		await page.locator(CONFIRMED_KPI).waitFor({ timeout: 60_000 });
 		const numbers = await kpis(page);
 		expect(numbers).not.toEqual([]);
 		expect(await kpi(page, 'outcomes')).toBe(expected.outcomes);
@@ -419,6 +421,7 @@ describe('published datasets', () => {
 		// Restored over the published dataset (no themes), not over the sample (13 themes).
 		expect(await copy.locator('[data-table="themes"]').getAttribute('data-rows')).toBe('0');
 		await expect.poll(() => copy.getAttribute('data-fingerprint'), { timeout: 30_000 }).toBe(fp);
+		await page.locator(CONFIRMED_KPI).waitFor({ timeout: 60_000 });
 		expect(await kpis(page)).toEqual(numbers);
 		// Away to the sample and back to "My uploads": "your copy" again, over the published data.
 		const menu = page.getByRole('group', { name: 'Choose a dataset' });
