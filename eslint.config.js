@@ -16,6 +16,22 @@ const ENGINE_IMPORTS = ['@duckdb/duckdb-wasm', '$lib/db/engine', '$lib/db/setup'
 	name,
 	message: 'Charts never import the engine: they draw rows a coordinator gives them.'
 }));
+/** Spreading a data-sized array into Math.max/min overflows the call stack (issue 14). */
+const NO_MATH_SPREAD = {
+	selector:
+		"CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+	message: 'No spread into Math.max/min: use maxOf, d3.max/min/extent or a loop.'
+};
+/** SQL text lives only in src/lib/db/queries/ (one place to read, escape and test it). */
+const SQL_START =
+	'/^\\s*(SELECT|CREATE|DROP|ALTER|INSERT|DELETE|UPDATE|COPY|WITH|DESCRIBE|SUMMARIZE|PRAGMA|BEGIN|COMMIT|ROLLBACK)(\\s|;)/';
+const NO_INLINE_SQL = [
+	`TemplateLiteral > TemplateElement:first-child[value.raw=${SQL_START}]`,
+	`Literal[value=${SQL_START}]`
+].map((selector) => ({
+	selector,
+	message: 'SQL text lives in src/lib/db/queries/: add a builder there and call it.'
+}));
 
 export default ts.config(
 	js.configs.recommended,
@@ -46,18 +62,11 @@ export default ts.config(
 	},
 	{
 		files: ['src/**'],
-		rules: {
-			// Spreading a data-sized array into Math.max/min overflows the call stack (issue 14):
-			// use maxOf (charts/common.ts), d3's max/min/extent or a loop.
-			'no-restricted-syntax': [
-				'error',
-				{
-					selector:
-						"CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
-					message: 'No spread into Math.max/min: use maxOf, d3.max/min/extent or a loop.'
-				}
-			]
-		}
+		rules: { 'no-restricted-syntax': ['error', NO_MATH_SPREAD, ...NO_INLINE_SQL] }
+	},
+	{
+		files: ['src/lib/db/queries/**'],
+		rules: { 'no-restricted-syntax': ['error', NO_MATH_SPREAD] }
 	},
 	// One slicing rule (docs/ARCHITECTURE.md, "Folders"): features sit on a shared core, and the
 	// core never reaches up into a feature. Dynamic import() is not checked by this rule.

@@ -3,7 +3,7 @@
  * transaction; if any statement fails the transaction is rolled back and nothing live changed.
  */
 import { commitSql, type LoadMode } from '../db/queries/dataset';
-import { ident } from '../db/sql';
+import { dropTableSql, ROLLBACK_SQL } from '../db/queries/staging';
 import type { SqlConnection } from '../db/types';
 import type { BatchReport } from './batch';
 import { releaseStaged } from './stage';
@@ -29,7 +29,7 @@ export async function commitBatch(
 		const tables = batch.tables.map((t) => ({ ...t, source: o.sources?.[t.table] }));
 		await conn.query(commitSql({ tables, source: o.source, mode: o.mode ?? batch.mode }));
 	} catch (e) {
-		await conn.query('ROLLBACK').catch(() => undefined);
+		await conn.query(ROLLBACK_SQL).catch(() => undefined);
 		await discardBatch(conn, batch);
 		throw e;
 	} finally {
@@ -39,6 +39,6 @@ export async function commitBatch(
 
 /** Drop a prepared batch's staging and raw tables without touching the live ones. */
 export async function discardBatch(conn: SqlConnection, batch: BatchReport): Promise<void> {
-	for (const t of batch.tables) await conn.query(`DROP TABLE IF EXISTS ${ident(t.staging)}`);
+	for (const t of batch.tables) await conn.query(dropTableSql(t.staging));
 	await dropStaged(conn, batch);
 }

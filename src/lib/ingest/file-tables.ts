@@ -7,6 +7,14 @@ import type { ContractTable } from '../contract/contract';
 import type { HeaderMapping } from '../contract/match';
 import { asTextSql, fastSelectSql } from '../db/queries/fast';
 import type { ProblemRow } from '../db/queries/validate';
+import {
+	createAsSql,
+	dropTableSql,
+	selectSql,
+	numberedSql,
+	renameTableSql,
+	renumberSql
+} from '../db/queries/staging';
 import { ident } from '../db/sql';
 import type { SqlConnection } from '../db/types';
 import { readCsv, type RawFile } from './stage';
@@ -42,7 +50,7 @@ export async function fastFileTable(
 		const r = await readCsv(conn, f, { into: o.into, select });
 		return { table: o.into, ...r };
 	}
-	await conn.query(`CREATE OR REPLACE TABLE ${ident(o.into)} AS ${select(ident(f.raw))}`);
+	await conn.query(createAsSql(o.into, select(ident(f.raw))));
 	return { table: o.into, rows: f.rowsRead, structural: [], skipped: [] };
 }
 
@@ -52,31 +60,24 @@ export async function textFileTable(
 	f: RawFile,
 	o: { into: string }
 ): Promise<FileTable> {
-	const numbered = (source: string) =>
-		`SELECT (row_number() OVER () + 1)::INTEGER AS _row, * FROM ${source}`;
 	if (f.kind === 'parquet') {
 		const cols = f.headers.map((_, i) => `${asTextSql(cellOf(f)(i), typeOf(f)(i))} AS c${i}`);
-		await conn.query(
-			`CREATE OR REPLACE TEMP TABLE ${ident(o.into)} AS ${numbered(`(SELECT ${cols.join(', ')} FROM ${ident(f.raw)})`)}`
-		);
+		const text = `(${selectSql(f.raw, cols)})`;
+		await conn.query(createAsSql(o.into, numberedSql(text), { temp: true }));
 		return { table: o.into, rows: f.rowsRead, structural: [], skipped: [] };
 	}
 	const tmp = `${o.into}_t`;
-	const r = await readCsv(conn, f, { into: tmp, temp: true, select: numbered });
+	const r = await readCsv(conn, f, { into: tmp, temp: true, select: numberedSql });
 	try {
 		// Kept records are numbered 2..n+1 as read; a spreadsheet also counts rejected and blank
 		// rows, so only then are they renumbered (a second copy).
 		await conn.query(
 			r.skipped.length === 0
-				? `DROP TABLE IF EXISTS ${ident(o.into)}; ALTER TABLE ${ident(tmp)} RENAME TO ${ident(o.into)}`
-				: `CREATE OR REPLACE TEMP TABLE ${ident(o.into)} AS
-SELECT l.line::INTEGER AS _row, t.* EXCLUDE (_row) FROM ${ident(tmp)} t JOIN (
-  SELECT line, row_number() OVER (ORDER BY line) AS rn
-  FROM range(2, (SELECT count(*) FROM ${ident(tmp)}) + ${r.skipped.length} + 2) r(line)
-  WHERE line NOT IN (SELECT unnest([${r.skipped.join(', ')}]::BIGINT[]))) l ON l.rn = t._row - 1`
+				? renameTableSql(tmp, o.into)
+				: renumberSql({ into: o.into, from: tmp, skipped: r.skipped })
 		);
 	} finally {
-		await conn.query(`DROP TABLE IF EXISTS ${ident(tmp)}`);
+		await conn.query(dropTableSql(tmp));
 	}
 	return { table: o.into, ...r };
 }

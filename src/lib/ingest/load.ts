@@ -5,7 +5,7 @@
  * failure, a cancel or `discardBatch` leaves them as they were.
  */
 import type { LoadMode } from '../db/queries/dataset';
-import { ident } from '../db/sql';
+import { dropTableSql } from '../db/queries/staging';
 import type { ParquetDecoder, SqlConnection } from '../db/types';
 import {
 	inPlaceDecoder,
@@ -150,7 +150,7 @@ export async function revalidateBatch(
 		path?: ValidationPath;
 	}
 ): Promise<BatchReport> {
-	for (const t of batch.tables) await conn.query(`DROP TABLE IF EXISTS ${ident(t.staging)}`);
+	for (const t of batch.tables) await conn.query(dropTableSql(t.staging));
 	const inputs = batch.inputs.map((f, i) => ({ ...f, override: o.overrides[i] ?? f.override }));
 	const files = batch.files.map((f, i) =>
 		batch.staged[i] ? { ...f, error: undefined, errorCode: undefined } : f

@@ -8,7 +8,19 @@ import { asTextSql } from '../db/queries/fast';
 import { problemReason } from '../db/queries/problems';
 import type { ProblemRow } from '../db/queries/validate';
 import { queryRows } from '../db/rows';
-import { ident, literal } from '../db/sql';
+import { rowCountSql, type RowCountRow } from '../db/queries/references';
+import {
+	columnTypesSql,
+	createAsSql,
+	csvReaderSql,
+	csvRejectsSql,
+	dropCsvRejectsSql,
+	dropTableSql,
+	selectSql,
+	type ColumnTypeRow,
+	type CsvRejectRow
+} from '../db/queries/staging';
+import { ident } from '../db/sql';
 import type { SqlConnection } from '../db/types';
 import { firstLine, type DecodedCsv, type DecodedParquet } from './decode';
 import { FileError, type FileKind } from './detect';
@@ -86,20 +98,11 @@ export async function stageParquet(
 	const d = o.decoded;
 	try {
 		await conn.insertArrowIPC(o.raw, d.ipc);
-		const cols = await queryRows<{ column_name: string; column_type: string }>(
-			conn,
-			`SELECT column_name, column_type FROM (DESCRIBE ${ident(o.raw)})`
-		);
+		const cols = await queryRows<ColumnTypeRow>(conn, columnTypesSql(o.raw));
 		const types = cols.map((c) => c.column_type);
 		const text = cols.map((c, i) => `${asTextSql(ident(c.column_name), types[i]!)} AS c${i}`);
-		const preview = await queryRows<Record<string, string | null>>(
-			conn,
-			`SELECT ${text.join(', ')} FROM ${ident(o.raw)} LIMIT 5`
-		);
-		const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
-			conn,
-			`SELECT count(*)::INTEGER AS n FROM ${ident(o.raw)}`
-		);
+		const preview = await queryRows<Record<string, string | null>>(conn, selectSql(o.raw, text, 5));
+		const [{ n } = { n: 0 }] = await queryRows<RowCountRow>(conn, rowCountSql(o.raw));
 		if (n === 0) throw new FileError(d.file, 'noRows');
 		return {
 			file: d.file,
@@ -112,7 +115,7 @@ export async function stageParquet(
 			types
 		};
 	} catch (e) {
-		await conn.query(`DROP TABLE IF EXISTS ${ident(o.raw)}`).catch(() => undefined);
+		await conn.query(dropTableSql(o.raw)).catch(() => undefined);
 		throw stagingError(d.file, 'Parquet', e);
 	}
 }
@@ -124,7 +127,7 @@ export async function releaseStaged(
 ): Promise<void> {
 	for (const s of staged) {
 		if (!s) continue;
-		await conn.query(`DROP TABLE IF EXISTS ${ident(s.raw)}`);
+		await conn.query(dropTableSql(s.raw));
 		if (s.vfile) await conn.dropFile(s.vfile).catch(() => undefined);
 	}
 }
@@ -158,25 +161,16 @@ export async function readCsv(
 	o: { into: string; temp?: boolean; select: (source: string) => string }
 ): Promise<CsvRead> {
 	const rej = `${o.into}_rej`;
-	const columns = `{${f.headers.map((_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ')}}`;
-	// auto_detect off: the dialect is known, and DuckDB's sniffer would record each reject twice.
-	const source = `read_csv(${literal(f.vfile!)}, auto_detect = false,
-  header = true, columns = ${columns}, delim = ${literal(f.delimiter!)}, quote = '"', escape = '"',
-  null_padding = false, ignore_errors = true, store_rejects = true, rejects_table = ${literal(rej)},
-  rejects_scan = ${literal(`${rej}_scan`)}, max_line_size = 4000000)`;
+	const source = csvReaderSql({
+		file: f.vfile!,
+		columns: f.headers.length,
+		delimiter: f.delimiter!,
+		rejects: rej
+	});
 	try {
-		await conn.query(
-			`CREATE OR REPLACE ${o.temp ? 'TEMP ' : ''}TABLE ${ident(o.into)} AS ${o.select(source)}`
-		);
-		const rejects = await queryRows<{ line: number; error_type: string; error_message: string }>(
-			conn,
-			`SELECT line::INTEGER AS line, first(error_type::VARCHAR) AS error_type, first(error_message) AS error_message
-FROM ${ident(rej)} GROUP BY line ORDER BY line`
-		);
-		const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
-			conn,
-			`SELECT count(*)::INTEGER AS n FROM ${ident(o.into)}`
-		);
+		await conn.query(createAsSql(o.into, o.select(source), { temp: o.temp }));
+		const rejects = await queryRows<CsvRejectRow>(conn, csvRejectsSql(rej));
+		const [{ n } = { n: 0 }] = await queryRows<RowCountRow>(conn, rowCountSql(o.into));
 		return {
 			rows: n,
 			skipped: [...rejects.map((r) => r.line), ...(f.blankRows ?? [])].sort((a, b) => a - b),
@@ -190,11 +184,9 @@ FROM ${ident(rej)} GROUP BY line ORDER BY line`
 			}))
 		};
 	} catch (e) {
-		await conn.query(`DROP TABLE IF EXISTS ${ident(o.into)}`).catch(() => undefined);
+		await conn.query(dropTableSql(o.into)).catch(() => undefined);
 		throw stagingError(f.file, 'CSV', e);
 	} finally {
-		await conn.query(
-			`DROP TABLE IF EXISTS ${ident(rej)}; DROP TABLE IF EXISTS ${ident(`${rej}_scan`)};`
-		);
+		await conn.query(dropCsvRejectsSql(rej));
 	}
 }

@@ -9,7 +9,7 @@ import { sectorListTypeSql } from '../db/queries/fast';
 import type { RefTarget } from '../db/queries/problems';
 import type { ProblemRow } from '../db/queries/validate';
 import { queryRows } from '../db/rows';
-import { ident } from '../db/sql';
+import { dropTableSql, recordsOnlySql } from '../db/queries/staging';
 import type { SqlConnection } from '../db/types';
 import type { LoadProgress } from './decode';
 import { PROBLEM_LIMIT, type BatchReport } from './batch';
@@ -98,10 +98,10 @@ export async function validateStaged(
 			});
 		}
 	} catch (e) {
-		for (const x of tables) await conn.query(`DROP TABLE IF EXISTS ${ident(x.staging)}`);
+		for (const x of tables) await conn.query(dropTableSql(x.staging));
 		throw e;
 	} finally {
-		for (const x of temp) await conn.query(`DROP TABLE IF EXISTS ${ident(x)}`);
+		for (const x of temp) await conn.query(dropTableSql(x));
 	}
 	found.sort((a, b) => a[0] - b[0] || a[1].row - b[1].row);
 	return {
@@ -123,9 +123,9 @@ async function countUnmapped(conn: SqlConnection, batch: BatchReport): Promise<v
 		const r = await readCsv(conn, raw, {
 			into,
 			temp: true,
-			select: (source) => `SELECT NULL AS x FROM ${source}`
+			select: recordsOnlySql
 		});
-		await conn.query(`DROP TABLE IF EXISTS ${ident(into)}`);
+		await conn.query(dropTableSql(into));
 		raw.rowsRead = r.rows + r.structural.length;
 		raw.structural = r.structural;
 		report.rowsRead = raw.rowsRead;

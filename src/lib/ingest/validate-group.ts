@@ -14,7 +14,20 @@ import {
 } from '../db/queries/problems';
 import { checkedSelectSql, type ProblemRow } from '../db/queries/validate';
 import { queryRows } from '../db/rows';
-import { ident } from '../db/sql';
+import {
+	createAsSql,
+	deleteErrorRowsSql,
+	dropColumnSql,
+	dropTableSql,
+	dropViewSql,
+	loadedPerFileSql,
+	problemRowsSql,
+	renameTableSql,
+	severityCountsSql,
+	unionByNameSql,
+	type LoadedPerFileRow,
+	type SeverityCountsRow
+} from '../db/queries/staging';
 import type { SqlConnection } from '../db/types';
 import { PROBLEM_LIMIT, type FileReport } from './batch';
 import { fastFileTable, textFileTable, type FileTable } from './file-tables';
@@ -103,28 +116,16 @@ async function listProblems(
 	conn: SqlConnection,
 	o: GroupInput & { checked: string; prob: string; only?: boolean[]; po: ProblemsOptions }
 ): Promise<GroupResult & { clean: boolean }> {
-	await conn.query(
-		`CREATE OR REPLACE TEMP TABLE ${ident(o.prob)} AS ${problemsSql({ ...o.po, only: o.only })}`
-	);
-	const [sev] = await queryRows<{ errors: number; warnings: number }>(
-		conn,
-		`SELECT count(*) FILTER (WHERE severity = 'error')::INTEGER AS errors,
-       count(*) FILTER (WHERE severity = 'warning')::INTEGER AS warnings FROM ${ident(o.prob)}`
-	);
+	await conn.query(createAsSql(o.prob, problemsSql({ ...o.po, only: o.only }), { temp: true }));
+	const [sev] = await queryRows<SeverityCountsRow>(conn, severityCountsSql(o.prob));
 	const clean = (sev?.errors ?? 0) === 0;
-	const counts = await queryRows<{ fi: number; loaded: number }>(
+	const counts = await queryRows<LoadedPerFileRow>(
 		conn,
-		`SELECT _fi AS fi, count(*)::INTEGER AS loaded FROM ${ident(o.checked)} k${
-			clean
-				? ''
-				: `
-WHERE NOT EXISTS (SELECT 1 FROM ${ident(o.prob)} p WHERE p.severity = 'error' AND p._fi = k._fi AND p._key = k._row)`
-		}
-GROUP BY _fi`
+		loadedPerFileSql({ checked: o.checked, problems: o.prob, clean })
 	);
 	const rows = await queryRows<ProblemRow & { _fi: number; _key: number }>(
 		conn,
-		`SELECT * FROM ${ident(o.prob)} LIMIT ${PROBLEM_LIMIT}`
+		problemRowsSql(o.prob, PROBLEM_LIMIT)
 	);
 	return {
 		clean,
@@ -141,19 +142,15 @@ export async function preciseGroup(conn: SqlConnection, o: GroupInput): Promise<
 	o.temp.push(checked, prob);
 	const reads = await readEach(o, (m, into) => textFileTable(conn, m.raw, { into }), 'txt');
 	if (reads.length === 0) return NOTHING;
-	const selects = reads.map(
-		({ m, ft }) =>
-			`SELECT * FROM (${checkedSelectSql({ raw: ft.table, fileIndex: m.index, table: o.table, mapping: m.mapping })})`
+	const selects = reads.map(({ m, ft }) =>
+		checkedSelectSql({ raw: ft.table, fileIndex: m.index, table: o.table, mapping: m.mapping })
 	);
-	await conn.query(
-		`CREATE OR REPLACE TEMP TABLE ${ident(checked)} AS\n${selects.join('\nUNION ALL BY NAME\n')}`
-	);
+	await conn.query(createAsSql(checked, unionByNameSql(selects), { temp: true }));
 	const po = { ...o.problems, checked, table: o.table };
 	const r = await listProblems(conn, { ...o, checked, prob, po });
 	const extras = [...new Set(reads.flatMap((s) => s.m.mapping.extras.map((e) => e.name)))];
-	await conn.query(
-		`CREATE OR REPLACE TABLE ${ident(o.staging)} AS ${stagingSelectSql({ checked, problems: prob, table: o.table, extras, clean: r.clean, single: false })}`
-	);
+	const staged = { checked, problems: prob, table: o.table, extras, clean: r.clean, single: false };
+	await conn.query(createAsSql(o.staging, stagingSelectSql(staged)));
 	return r;
 }
 
@@ -166,7 +163,7 @@ export async function fastGroup(conn: SqlConnection, o: GroupInput): Promise<Gro
 	try {
 		return await fastChecks(conn, o, checked);
 	} finally {
-		await conn.query(`DROP VIEW IF EXISTS ${ident(checked)}`);
+		await conn.query(dropViewSql(checked));
 	}
 }
 
@@ -184,14 +181,17 @@ async function fastChecks(
 	);
 	if (reads.length === 0) return NOTHING;
 	const extrasOf = (m: MappedFile) => m.mapping.extras.map((e) => e.name);
-	await conn.query(
-		`CREATE OR REPLACE TEMP VIEW ${ident(checked)} AS\n${reads
-			.map(
-				(r) =>
-					`SELECT * FROM (${fastCheckedSql({ fast: r.ft.table, fileIndex: r.m.index, table: o.table, extras: extrasOf(r.m) })})`
-			)
-			.join('\nUNION ALL BY NAME\n')}`
+	const union = unionByNameSql(
+		reads.map((r) =>
+			fastCheckedSql({
+				fast: r.ft.table,
+				fileIndex: r.m.index,
+				table: o.table,
+				extras: extrasOf(r.m)
+			})
+		)
 	);
+	await conn.query(createAsSql(checked, union, { temp: true, view: true }));
 	const rowOf = (fi: string, k: string) =>
 		reads.length === 1
 			? spreadsheetRowSql(k, reads[0]!.ft.skipped)
@@ -200,32 +200,22 @@ async function fastChecks(
 	const [hits] = await queryRows<Record<string, number>>(conn, problemCountsSql(po));
 	const only = Object.values(hits ?? {}).map((n) => n > 0);
 	const r = await listProblems(conn, { ...o, checked, prob, only, po });
-	await conn.query(`DROP VIEW IF EXISTS ${ident(checked)}`);
-	await conn.query(`DROP TABLE IF EXISTS ${ident(o.staging)}`);
+	await conn.query(dropViewSql(checked));
+	await conn.query(dropTableSql(o.staging));
 	if (reads.length === 1) {
 		// The fast table is the staging table: rows with an error deleted, hidden columns dropped
 		// (both cheap in DuckDB: no copy of the data).
-		const fast = ident(reads[0]!.ft.table);
-		if (!r.clean)
-			await conn.query(
-				`DELETE FROM ${fast} WHERE _k IN (SELECT _key FROM ${ident(prob)} WHERE severity = 'error')`
-			);
-		for (const c of fastHiddenColumns(o.table))
-			await conn.query(`ALTER TABLE ${fast} DROP COLUMN ${ident(c)}`);
-		await conn.query(`ALTER TABLE ${fast} RENAME TO ${ident(o.staging)}`);
+		const fast = reads[0]!.ft.table;
+		if (!r.clean) await conn.query(deleteErrorRowsSql(fast, prob));
+		for (const c of fastHiddenColumns(o.table)) await conn.query(dropColumnSql(fast, c));
+		await conn.query(renameTableSql(fast, o.staging));
 		return r;
 	}
 	// Several files for one table: one copy, in file order (the fast tables are dropped after).
-	const union = reads
-		.map(
-			(x) =>
-				`SELECT * FROM (${fastCheckedSql({ fast: x.ft.table, fileIndex: x.m.index, table: o.table, extras: extrasOf(x.m) })})`
-		)
-		.join('\nUNION ALL BY NAME\n');
 	const extras = [...new Set(reads.map((x) => x.m).flatMap(extrasOf))];
+	const staged = { checked, problems: prob, table: o.table, extras, clean: r.clean, single: false };
 	await conn.query(
-		`CREATE OR REPLACE TEMP VIEW ${ident(checked)} AS ${union};
-CREATE TABLE ${ident(o.staging)} AS ${stagingSelectSql({ checked, problems: prob, table: o.table, extras, clean: r.clean, single: false })}`
+		`${createAsSql(checked, union, { temp: true, view: true })};\n${createAsSql(o.staging, stagingSelectSql(staged))}`
 	);
 	return r;
 }

@@ -172,6 +172,7 @@ export function refusalReason(tokens: Token[]): string | null {
 	const v = verb.value;
 	if (READ.has(v)) return null;
 	if (v === 'UPDATE' && isWord(tokens[i + 1], 'EXTENSIONS'))
+		// eslint-disable-next-line no-restricted-syntax -- a refusal naming the statement, not SQL
 		return 'UPDATE EXTENSIONS is refused: it updates extensions (the app works offline).';
 	if (v in CONTROL) return `${v} is refused: it ${CONTROL[v]}.`;
 	if (!OWN_WRITES.has(v) || parens) return `${v} is refused: ${UNKNOWN}.`;

@@ -4,6 +4,7 @@
  * the guard did not recognise, while TEMP objects of the analyst's own still work.
  */
 import type { Table } from 'apache-arrow';
+import { BEGIN_READ_ONLY_SQL, COMMIT_SQL, ROLLBACK_SQL } from '$lib/db/queries/staging';
 import { checkWorkspaceSql } from './guard';
 
 /** What the workspace needs from its own connection: run one statement, cancel the running one. */
@@ -50,15 +51,15 @@ export function explainError(message: string): string {
 
 /** Run one statement inside a read-only transaction; roll back (and rethrow) when it fails. */
 export async function runReadOnly(runner: StatementRunner, sql: string): Promise<Table> {
-	await runner.run('BEGIN TRANSACTION READ ONLY');
+	await runner.run(BEGIN_READ_ONLY_SQL);
 	let table: Table;
 	try {
 		table = await runner.run(sql);
 	} catch (e) {
-		await runner.run('ROLLBACK').catch(() => undefined);
+		await runner.run(ROLLBACK_SQL).catch(() => undefined);
 		throw e;
 	}
-	await runner.run('COMMIT');
+	await runner.run(COMMIT_SQL);
 	return table;
 }
 
