@@ -4,30 +4,23 @@
  */
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { initDatasetSql } from '../../src/lib/db/queries/dataset';
 import { queryRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
 import {
-	commitBatch,
 	discardBatch,
 	prepareBatch,
 	type BatchReport,
 	type InputFile
 } from '../../src/lib/ingest/load';
 import type { LoadMode } from '../../src/lib/db/queries/dataset';
-import { fixture, sample } from '../helpers/files';
+import { fixture } from '../helpers/files';
+import { openSampleDb } from '../helpers/fixture-db';
 import { messyFiles } from '../helpers/messy';
-import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
+import { decodeParquetNode } from '../helpers/node-engine';
 
 let conn: SqlConnection;
 beforeAll(async () => {
-	conn = await openNodeEngine();
-	await conn.query(initDatasetSql());
-	const batch = await prepareBatch(conn, {
-		files: ['meetings', 'themes', 'outcomes', 'attendance'].map(sample),
-		decodeParquet: decodeParquetNode
-	});
-	await commitBatch(conn, batch, { source: 'sample' });
+	conn = await openSampleDb();
 }, 120_000);
 
 /** What a user sees of a prepared batch, and every staged row. */

@@ -14,7 +14,8 @@ import {
 	type BatchReport,
 	type InputFile
 } from '../../src/lib/ingest/load';
-import { fixture, sample } from '../helpers/files';
+import { fixture } from '../helpers/files';
+import { loadSample as loadSampleInto } from '../helpers/fixture-db';
 import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
 
 let conn: SqlConnection;
@@ -25,9 +26,7 @@ beforeAll(async () => {
 });
 
 async function loadSample() {
-	const batch = await prepare(['meetings', 'themes', 'outcomes', 'attendance'].map(sample));
-	expect(batch.errorCount).toBe(0);
-	await commitBatch(conn, batch, { source: 'sample' });
+	expect(await loadSampleInto(conn)).toBe(0);
 }
 
 const prepare = (files: InputFile[]) =>

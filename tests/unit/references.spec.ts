@@ -3,29 +3,18 @@
  * DuckDB-WASM engine over the bundled sample.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { initDatasetSql, type LoadMode } from '../../src/lib/db/queries/dataset';
+import type { LoadMode } from '../../src/lib/db/queries/dataset';
 import { orphanedSql } from '../../src/lib/db/queries/references';
 import { queryRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
-import {
-	commitBatch,
-	discardBatch,
-	prepareBatch,
-	type BatchReport
-} from '../../src/lib/ingest/load';
+import { discardBatch, prepareBatch, type BatchReport } from '../../src/lib/ingest/load';
 import { checkLoadRisk, isRisky, type LoadRisk } from '../../src/lib/ingest/references';
-import { sample } from '../helpers/files';
-import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
+import { openSampleDb } from '../helpers/fixture-db';
+import { decodeParquetNode } from '../helpers/node-engine';
 
 let conn: SqlConnection;
 beforeAll(async () => {
-	conn = await openNodeEngine();
-	await conn.query(initDatasetSql());
-	const batch = await prepareBatch(conn, {
-		files: ['meetings', 'themes', 'outcomes', 'attendance'].map(sample),
-		decodeParquet: decodeParquetNode
-	});
-	await commitBatch(conn, batch, { source: 'sample' });
+	conn = await openSampleDb();
 });
 
 const csv = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });

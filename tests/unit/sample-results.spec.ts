@@ -7,26 +7,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, expect, test } from 'vitest';
 import { CHART_IDS } from '../../src/lib/charts';
-import { initDatasetSql } from '../../src/lib/db/queries/dataset';
 import { fingerprintSql, type FingerprintRow } from '../../src/lib/db/queries/fingerprint';
 import { queryRows } from '../../src/lib/db/rows';
 import type { SqlConnection } from '../../src/lib/db/types';
-import { commitBatch, prepareBatch } from '../../src/lib/ingest/load';
 import { SAMPLE_SNAPSHOT_FORMAT, type ViewSnapshot } from '../../src/lib/state/first-paint';
 import { queryFacts, queryView } from '../../src/lib/state/view-results';
 import { parseView, previousPeriod, resolvePeriod, viewFilters } from '../../src/lib/state/view';
-import { sample } from '../helpers/files';
-import { decodeParquetNode, openNodeEngine } from '../helpers/node-engine';
+import { openSampleDb } from '../helpers/fixture-db';
 
 const FILE = new URL('../../src/lib/state/sample-results.json', import.meta.url);
 
 let conn: SqlConnection;
 beforeAll(async () => {
-	conn = await openNodeEngine();
-	await conn.query(initDatasetSql());
-	const files = ['meetings', 'themes', 'outcomes', 'attendance'].map(sample);
-	const batch = await prepareBatch(conn, { files, decodeParquet: decodeParquetNode });
-	await commitBatch(conn, batch, { source: 'sample' });
+	conn = await openSampleDb();
 });
 
 test('the snapshot painted before the engine starts is what the engine answers for the sample', async () => {
