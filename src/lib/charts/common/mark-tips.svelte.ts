@@ -21,6 +21,8 @@ export interface Tip {
 export class MarkTips {
 	tip = $state<Tip | null>(null);
 	#mark: Element | null = null;
+	/** The mark a first tap showed (a tap also focuses it, so focus cannot tell taps apart). */
+	#tapped: Element | null = null;
 	#focused = false;
 	#pointer = 'mouse';
 	#body: () => HTMLElement | undefined;
@@ -58,10 +60,11 @@ export class MarkTips {
 		const mark = this.#markOf(e.target);
 		if (this.#pointer !== 'touch') return;
 		if (!mark) return this.hide();
-		if (this.#mark === mark && this.tip) return;
+		if (this.#tapped === mark && this.tip) return;
 		e.stopPropagation();
 		e.preventDefault();
 		this.#show(mark);
+		this.#tapped = mark;
 	};
 
 	focusin = (e: FocusEvent) => {
@@ -96,6 +99,7 @@ export class MarkTips {
 
 	hide(): void {
 		this.tip = null;
+		this.#tapped = null;
 	}
 
 	#marks(): Element[] {
