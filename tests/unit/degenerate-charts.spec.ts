@@ -69,3 +69,31 @@ describe('degenerate data draws sensible axes', () => {
 		expect(attendanceEmptyMessage({ rows: [], tableLoaded: true })).toBe('chart.empty');
 	});
 });
+
+describe('bars keep a readable width', () => {
+	test('one year is a bar no wider than MAX_BAR_WIDTH, centred in the plot', async () => {
+		const { MAX_BAR_WIDTH } = await import('../../src/lib/charts/year-bars');
+		const m = layoutMeetingsPerYear({
+			rows: [{ year: 2019, format: 'virtual', meetings: 2, participants: 40 }],
+			width: 640,
+			label: (f) => f
+		});
+		const bar = m.bars[0]!;
+		expect(bar.width).toBeLessThanOrEqual(MAX_BAR_WIDTH + 0.1);
+		const centre = (m.margin.left + m.width - m.margin.right) / 2;
+		expect(Math.abs(bar.x + bar.width / 2 - centre)).toBeLessThan(1);
+	});
+
+	test('many years keep the usual padding', () => {
+		const rows = Array.from({ length: 17 }, (_, i) => ({
+			year: 2008 + i,
+			format: 'virtual' as const,
+			meetings: 1,
+			participants: 1
+		}));
+		const m = layoutMeetingsPerYear({ rows, width: 640, label: (f) => f });
+		// Outer padding stays a tenth of a step: the first bar starts right at the plot's edge.
+		const step = m.bars[1]!.x - m.bars[0]!.x;
+		expect(m.bars[0]!.x - m.margin.left).toBeCloseTo(step * 0.1, 0);
+	});
+});
