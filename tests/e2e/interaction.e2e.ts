@@ -53,6 +53,11 @@ describe('cross-highlight: the clicked chart keeps its marks, the others filter'
 		expect(
 			await page.locator('figure[data-chart="meetings-per-year"] [data-selected]').count()
 		).toBeGreaterThan(0);
+		// Hovering another bar shows its exact numbers in the tooltip: its accessible name.
+		const other = marks(page, 'meetings-per-year').nth(0);
+		await other.hover();
+		const label = await other.getAttribute('aria-label');
+		await expect.poll(() => tooltip(page, 'meetings-per-year').textContent()).toBe(label);
 		// The status chart follows the period: only that year's bars are left.
 		expect(await marks(page, 'outcome-status-trend').count()).toBeLessThan(statusBars);
 		const expected = await referenceCount(
@@ -123,13 +128,30 @@ describe('tooltips and the keyboard', () => {
 	test('focus shows the exact value from the data table; arrows move, Enter selects, Escape clears', async () => {
 		const page = await app.dashboard();
 		const table = await dataTable(page, 'theme-sector-heatmap');
-		const first = marks(page, 'theme-sector-heatmap').first();
-		await first.focus();
+		// From the chart's Export button, one Tab reaches the chart: its first cell.
+		const fig = page.locator('figure[data-chart="theme-sector-heatmap"]');
+		await fig.getByRole('button', { name: /^Export/ }).focus();
+		await page.keyboard.press('Tab');
+		await expect
+			.poll(() =>
+				marks(page, 'theme-sector-heatmap')
+					.first()
+					.evaluate((e) => e === document.activeElement)
+			)
+			.toBe(true);
 		const tip = tooltip(page, 'theme-sector-heatmap');
 		await tip.waitFor();
 		const [theme, sector, outcomes] = table[0]!;
 		await expect(tip.textContent()).resolves.toContain(theme);
 		await expect(tip.textContent()).resolves.toContain(`${sector}: ${outcomes} outcome`);
+		// Down: the next theme's cell in the same sector column (cells run theme by theme).
+		await page.keyboard.press('ArrowDown');
+		const [theme4, sector4, outcomes4] = table[4]!;
+		expect(sector4).toBe(sector);
+		await expect
+			.poll(() => tip.textContent())
+			.toContain(`${theme4}, ${sector4}: ${outcomes4} outcome`);
+		await page.keyboard.press('ArrowUp');
 		await page.keyboard.press('ArrowRight');
 		const [, sector2, outcomes2] = table[1]!;
 		await expect.poll(() => tip.textContent()).toContain(`${sector2}: ${outcomes2} outcome`);
@@ -141,6 +163,19 @@ describe('tooltips and the keyboard', () => {
 		expect(param(page, 'theme')).toEqual([]);
 		await settled(page);
 		await expect(tip.count()).resolves.toBe(0);
+	});
+});
+
+describe('right to left', () => {
+	test('in the Arabic heatmap, mirrored, Left moves to the next sector column as seen', async () => {
+		const page = await app.dashboard('/?lang=ar');
+		const cells = marks(page, 'theme-sector-heatmap');
+		await cells.first().focus();
+		const box = async () => page.evaluate(() => document.activeElement!.getBoundingClientRect().x);
+		const x0 = await box();
+		await page.keyboard.press('ArrowLeft');
+		await expect.poll(() => cells.nth(1).evaluate((e) => e === document.activeElement)).toBe(true);
+		expect(await box()).toBeLessThan(x0);
 	});
 });
 

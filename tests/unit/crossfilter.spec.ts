@@ -6,7 +6,7 @@ import {
 	withoutClauses
 } from '../../src/lib/charts/crossfilter';
 import { isSelected } from '../../src/lib/charts/interaction';
-import { nextMarkIndex, tooltipLeft } from '../../src/lib/charts/roving';
+import { nextMarkIndex, tooltipLeft, verticalNeighbour } from '../../src/lib/charts/roving';
 import {
 	applySelection,
 	clearOwn,
@@ -120,6 +120,22 @@ describe('keyboard and tooltip placement', () => {
 		expect(nextMarkIndex({ key: 'Home', index: 2, count: 3 })).toBe(0);
 		expect(nextMarkIndex({ key: 'a', index: 0, count: 3 })).toBeNull();
 		expect(nextMarkIndex({ key: 'End', index: 0, count: 0 })).toBeNull();
+	});
+
+	test('Up and Down move within a column of cells and stay put at its ends', () => {
+		// A 2 × 2 grid in document order: row by row.
+		const boxes = [
+			{ x: 0, y: 0, width: 10, height: 10 },
+			{ x: 10, y: 0, width: 10, height: 10 },
+			{ x: 0, y: 10, width: 10, height: 10 },
+			{ x: 10, y: 10, width: 10, height: 10 }
+		];
+		expect(verticalNeighbour(boxes, 1, 1)).toBe(3);
+		expect(verticalNeighbour(boxes, 2, -1)).toBe(0);
+		expect(verticalNeighbour(boxes, 0, -1)).toBeNull();
+		expect(nextMarkIndex({ key: 'ArrowDown', index: 3, count: 4, boxes })).toBe(3);
+		expect(nextMarkIndex({ key: 'ArrowDown', index: 0, count: 4, boxes })).toBe(2);
+		expect(nextMarkIndex({ key: 'ArrowRight', index: 0, count: 4, boxes })).toBe(1);
 	});
 
 	test('a tooltip stays inside its chart', () => {

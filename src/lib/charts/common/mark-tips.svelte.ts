@@ -1,6 +1,6 @@
 /**
  * What a chart does with its marks besides drawing them: one Tab stop for the chart (roving
- * tabindex: arrow keys, Home and End move between the focusable marks), a tooltip of the mark's
+ * tabindex: arrow keys, Home and End move between the focusable marks, roving.ts), a tooltip of the mark's
  * accessible name (its exact, localised numbers) on hover, keyboard focus and tap, Escape to close
  * it and clear the chart's own selection, and on touch a first tap that only shows the value.
  */
@@ -8,6 +8,8 @@ import { nextMarkIndex } from '../roving';
 
 /** The focusable marks of a chart: every element inside its svg that takes focus. */
 const MARK = '[tabindex]';
+
+const SWAP: Record<string, string> = { ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' };
 
 /** A shown tooltip: its text and the mark's box relative to the chart body (px). */
 export interface Tip {
@@ -27,10 +29,20 @@ export class MarkTips {
 	#pointer = 'mouse';
 	#body: () => HTMLElement | undefined;
 	#onclear: () => (() => void) | undefined;
+	#mirrored: () => boolean;
 
-	constructor(body: () => HTMLElement | undefined, onclear: () => (() => void) | undefined) {
-		this.#body = body;
-		this.#onclear = onclear;
+	/**
+	 * `body` holds the chart's svg; `onclear` clears its own selection; `mirrored` says its marks
+	 * run right to left (an Arabic heatmap), so Left and Right swap to follow what is seen.
+	 */
+	constructor(opts: {
+		body: () => HTMLElement | undefined;
+		onclear: () => (() => void) | undefined;
+		mirrored: () => boolean;
+	}) {
+		this.#body = opts.body;
+		this.#onclear = opts.onclear;
+		this.#mirrored = opts.mirrored;
 	}
 
 	/** Keep exactly one mark in the Tab order (the last one focused, else the first). */
@@ -91,7 +103,10 @@ export class MarkTips {
 		const marks = this.#marks();
 		const index = marks.indexOf(this.#markOf(e.target) as Element);
 		if (index < 0) return;
-		const to = nextMarkIndex({ key: e.key, index, count: marks.length });
+		const vertical = e.key === 'ArrowUp' || e.key === 'ArrowDown';
+		const boxes = vertical ? marks.map((m) => m.getBoundingClientRect()) : undefined;
+		const key = this.#mirrored() ? (SWAP[e.key] ?? e.key) : e.key;
+		const to = nextMarkIndex({ key, index, count: marks.length, boxes });
 		if (to === null) return;
 		e.preventDefault();
 		(marks[to] as HTMLElement | SVGElement).focus();
