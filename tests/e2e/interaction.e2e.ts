@@ -221,6 +221,9 @@ describe('phone first screen and degenerate data', () => {
 		await waitForPaint(page);
 		const years = page.locator('figure[data-chart="theme-trends"] svg text.year');
 		await expect(years.allTextContents()).resolves.toEqual(['2019']);
+		await expect(
+			page.locator('figure[data-chart="theme-trends"] figcaption').textContent()
+		).resolves.not.toContain('2019–2019');
 		for (const id of ['meetings-per-year', 'outcome-status-trend']) {
 			const ticks = await page
 				.locator(`figure[data-chart="${id}"] svg .axis text`)
