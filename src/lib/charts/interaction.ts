@@ -1,11 +1,12 @@
 /**
- * Interaction rules shared by the charts: which marks the active selection dims, which years a
- * horizontal drag (brush) covers, and which keys activate a mark. Pure; no DOM.
+ * Interaction rules shared by the charts: which marks the active selection dims or emphasises,
+ * which years a horizontal drag (brush) covers, and which keys activate a mark. Pure; no DOM.
+ * On-screen emphasis only: a figure drawn without `active` has neither (exports, the report).
  */
 import type { ActiveSelection } from './selection';
 
-/** Opacity of a mark outside the active selection. */
-export const DIMMED_OPACITY = 0.35;
+/** Opacity of a mark outside the active selection: lighter, its colour and value still readable. */
+export const DIMMED_OPACITY = 0.45;
 /** Shortest horizontal drag (px) that counts as a brush; anything shorter is a click. */
 export const MIN_BRUSH_PX = 4;
 
@@ -34,6 +35,17 @@ export function isDimmed(mark: MarkKeys, active: ActiveSelection = {}): boolean 
 	if (years && mark.year !== undefined && (mark.year < years[0] || mark.year > years[1]))
 		return true;
 	return false;
+}
+
+/**
+ * Whether a mark is part of the selection its own chart made (`active.own`): the chart made a
+ * clause that splits its marks, and this mark is inside every active filter. Such a mark is drawn
+ * at full strength with an outline (`data-selected`), the chart's other marks dimmed.
+ */
+export function isSelected(mark: MarkKeys, active: ActiveSelection = {}): boolean {
+	const own = active.own ?? [];
+	const splits = own.some((k) => (k === 'period' ? mark.year : mark[k]) !== undefined);
+	return splits && !isDimmed(mark, active);
 }
 
 /** Whether a key press activates a focused mark (Enter or Space, like a button). */

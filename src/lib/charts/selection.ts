@@ -2,6 +2,7 @@
  * What a click (or Enter/Space) on a chart mark asks the dashboard to filter by. Charts call
  * `onselect` with a Selection; the dashboard turns it into filters (and the URL).
  */
+import type { ClauseKey } from './crossfilter';
 
 /** A filter request from a chart mark; fields left out are not changed. */
 export interface Selection {
@@ -21,10 +22,14 @@ export interface ActiveSelection {
 	status?: string | null;
 	/** Inclusive year range of the active period, when one is set. */
 	years?: [number, number] | null;
+	/** The clauses this chart made itself: its query leaves them out, its marks emphasise them. */
+	own?: readonly ClauseKey[];
 }
 
 /** Props every interactive chart takes besides its rows. */
 export interface InteractiveProps {
 	onselect?: (s: Selection) => void;
 	active?: ActiveSelection;
+	/** Clears the selection this chart made (Escape on one of its marks). */
+	onclear?: () => void;
 }

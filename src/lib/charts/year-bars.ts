@@ -46,6 +46,16 @@ export interface YearBarsFrame<K extends string> {
 	legend: LegendItem[];
 }
 
+/** Widest a bar is drawn (px): one year, or one year filtered, is a bar, not a wall. */
+export const MAX_BAR_WIDTH = 72;
+
+/** Outer padding of the year band (in steps) that keeps bars at most MAX_BAR_WIDTH wide, centred. */
+function outerPadding(n: number, span: number): number {
+	const inner = 0.2;
+	const need = (span * (1 - inner)) / MAX_BAR_WIDTH - n + inner;
+	return Math.max(0.1, need / 2);
+}
+
 /**
  * Stacks `value(year, key)` in `keys` order (bottom up) for every year of the span of `years`;
  * zero segments are left out. The legend sits at the top; `top` is the room (px) between it and
@@ -73,7 +83,7 @@ export function layoutYearBars<K extends string>(opts: {
 	margin.left = round(22 + maxOf(yTicks, (t) => estimateWidth(t.label)) + 6);
 	const x = scaleBand(years, [margin.left, width - margin.right])
 		.paddingInner(0.2)
-		.paddingOuter(0.1);
+		.paddingOuter(outerPadding(years.length, width - margin.right - margin.left));
 	const bars: StackedRect<K>[] = [];
 	for (const year of years) {
 		let base = 0;

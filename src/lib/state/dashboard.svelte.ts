@@ -1,5 +1,6 @@
 /** The dashboard's query results as state: every chart and KPI recomputed in DuckDB per view. */
 import { CHART_LIST, emptyChartRows, type ChartId } from '$lib/charts';
+import type { Origins } from '$lib/charts/crossfilter';
 import { queryRows } from '$lib/db/rows';
 import type { DataExtentRow, KpiRow } from '$lib/db/queries/dashboard';
 import type { ThemeListRow } from '$lib/db/queries/themes';
@@ -38,16 +39,18 @@ export class DashboardData {
 	/**
 	 * Run the KPI queries and the queries of `charts` (default: every chart); a newer call
 	 * supersedes an older one still running. With the dataset's `version`, results are cached
-	 * for that version (query-cache.ts). True when its results are the ones shown.
+	 * for that version (query-cache.ts). Each chart leaves out the clauses it made (`origins`,
+	 * crossfilter.ts). True when its results are the ones shown.
 	 */
 	refresh(
 		conn: SqlConnection,
 		filters: Filters,
 		previous: Filters | null,
 		charts: readonly ChartId[] = CHART_LIST.map((c) => c.id),
-		version: number | null = null
+		version: number | null = null,
+		origins: Origins = {}
 	): Promise<boolean> {
-		const run = this.#refresh(conn, filters, previous, charts, version);
+		const run = this.#refresh(conn, filters, previous, charts, version, origins);
 		this.#running = run.then(() => undefined);
 		return run;
 	}
@@ -57,14 +60,15 @@ export class DashboardData {
 		filters: Filters,
 		previous: Filters | null,
 		charts: readonly ChartId[],
-		version: number | null
+		version: number | null,
+		origins: Origins
 	): Promise<boolean> {
 		const ticket = ++this.#ticket;
 		const start = performance.now();
 		try {
 			const q = <T>(sql: string) =>
 				version === null ? queryRows<T>(conn, sql) : this.#cache.rows<T>(conn, sql, version);
-			const results = await queryView(q, filters, previous, charts);
+			const results = await queryView(q, filters, previous, charts, origins);
 			if (ticket !== this.#ticket) return false;
 			performance.measure('intersect:queries', { start });
 			this.#show(results);

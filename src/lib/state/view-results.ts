@@ -4,6 +4,7 @@
  * and in Node (the build's sample snapshot, tests/unit/sample-results.spec.ts).
  */
 import { CHART_LIST, emptyChartRows, type ChartId } from '$lib/charts';
+import { chartFilters, type Origins } from '$lib/charts/crossfilter';
 import { dataExtentSql, kpisSql, type DataExtentRow, type KpiRow } from '$lib/db/queries/dashboard';
 import type { Filters } from '$lib/db/queries/filters';
 import { themeListSql, type ThemeListRow } from '$lib/db/queries/themes';
@@ -24,18 +25,23 @@ export interface ViewFacts {
 	themes: ThemeListRow[];
 }
 
-/** Run the KPI queries and the queries of `charts` for `filters` (and the `previous` period's KPIs). */
+/**
+ * Run the KPI queries and the queries of `charts` for `filters` (and the `previous` period's
+ * KPIs). The KPIs follow every filter; a chart's query leaves out the clauses it made itself
+ * (`origins`, cross-filtering), so it keeps all its marks and highlights the selection instead.
+ */
 export async function queryView(
 	q: RowQuery,
 	filters: Filters,
 	previous: Filters | null,
-	charts: readonly ChartId[]
+	charts: readonly ChartId[],
+	origins: Origins = {}
 ): Promise<ViewResults> {
 	const shown = CHART_LIST.filter((c) => charts.includes(c.id));
 	const [kpis, prev, ...results] = await Promise.all([
 		q<KpiRow>(kpisSql(filters)),
 		previous ? q<KpiRow>(kpisSql(previous)) : Promise.resolve([]),
-		...shown.map((c) => q<object>(c.sql(filters)))
+		...shown.map((c) => q<object>(c.sql(chartFilters(filters, origins, c.id))))
 	]);
 	const rows = emptyChartRows();
 	shown.forEach((c, i) => (rows[c.id] = results[i]!));

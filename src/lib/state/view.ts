@@ -6,6 +6,7 @@
 import { SECTORS, STATUSES } from '../contract/contract';
 import type { Filters } from '../db/queries/filters';
 import type { Selection } from '../charts/selection';
+import { CLAUSE_KEYS, nextOrigins, type ClauseKey, type Origins } from '../charts/crossfilter';
 
 /** Period presets; `12m` and `3y` end at the latest date in the data, not today. */
 export type PeriodPreset = 'all' | '12m' | '3y' | 'custom';
@@ -19,6 +20,8 @@ export interface ViewState {
 	/** Custom period bounds, ISO dates, inclusive. */
 	from: string | null;
 	to: string | null;
+	/** Which chart made each clause (cross-filtering: that chart's own query leaves it out). */
+	by?: Origins;
 }
 
 /** An inclusive ISO date range. */
@@ -55,7 +58,7 @@ export function parseView(params: URLSearchParams): ViewState {
 	const to = params.get('to');
 	const preset = params.get('period') as PeriodPreset | null;
 	const custom = isIsoDate(from) || isIsoDate(to);
-	return {
+	const v: ViewState = {
 		sector: sector && (SECTORS as readonly string[]).includes(sector) ? sector : null,
 		status: status && (STATUSES as readonly string[]).includes(status) ? status : null,
 		theme: theme && theme.length <= 200 ? theme : null,
@@ -63,6 +66,21 @@ export function parseView(params: URLSearchParams): ViewState {
 		from: isIsoDate(from) ? from : null,
 		to: isIsoDate(to) ? to : null
 	};
+	const by = parseOrigins(params.getAll('by'), v);
+	return Object.keys(by).length ? { ...v, by } : v;
+}
+
+const CHART_ID = /^[a-z][a-z-]{0,39}$/;
+
+/** `by=<clause>.<chart>` entries, kept only for clauses the view sets. */
+function parseOrigins(entries: string[], v: ViewState): Origins {
+	const out: Origins = {};
+	for (const e of entries) {
+		const [key, chart] = e.split('.', 2) as [ClauseKey, string | undefined];
+		if (!CLAUSE_KEYS.includes(key) || !chart || !CHART_ID.test(chart)) continue;
+		if (key === 'period' ? v.period !== 'all' : v[key] !== null) out[key] = chart;
+	}
+	return out;
 }
 
 /** The URL search params of a view (defaults left out, stable key order). */
@@ -76,6 +94,7 @@ export function viewToParams(v: ViewState): URLSearchParams {
 	if (v.sector) p.set('sector', v.sector);
 	if (v.theme) p.set('theme', v.theme);
 	if (v.status) p.set('status', v.status);
+	for (const k of CLAUSE_KEYS) if (v.by?.[k]) p.append('by', `${k}.${v.by[k]}`);
 	return p;
 }
 
@@ -125,9 +144,10 @@ export function viewFilters(v: ViewState, period: DateRange | null): Filters {
 
 /**
  * Apply a chart selection to a view: a year or brushed years set a custom period; a sector,
- * theme or status sets that filter, and selecting the active value again clears it.
+ * theme or status sets that filter, and selecting the active value again clears it. With the
+ * chart's id as `source`, the clauses it sets are its own (`by`).
  */
-export function applySelection(v: ViewState, s: Selection): ViewState {
+export function applySelection(v: ViewState, s: Selection, source?: string): ViewState {
 	const next = { ...v };
 	const toggle = (key: 'sector' | 'theme' | 'status', value: string | undefined) => {
 		if (value !== undefined) next[key] = v[key] === value ? null : value;
@@ -146,7 +166,29 @@ export function applySelection(v: ViewState, s: Selection): ViewState {
 			same ? { period: 'all', from: null, to: null } : { period: 'custom', from, to }
 		);
 	}
-	return next;
+	return source === undefined ? next : withOrigins(v, next, source);
+}
+
+/**
+ * `next` with its clause origins brought up to date after a change from `prev` by `source` (a
+ * chart id; null for the filter bar, whose clauses every chart follows).
+ */
+export function withOrigins(prev: ViewState, next: ViewState, source: string | null): ViewState {
+	const by = nextOrigins({ prev, next, origins: prev.by, source });
+	const out = { ...next };
+	delete out.by;
+	return Object.keys(by).length ? { ...out, by } : out;
+}
+
+/** A view without a chart's own clauses (Escape in that chart): they return to "all". */
+export function clearOwn(v: ViewState, chart: string): ViewState {
+	const next = { ...v };
+	for (const k of CLAUSE_KEYS) {
+		if (v.by?.[k] !== chart) continue;
+		if (k === 'period') Object.assign(next, { period: 'all', from: null, to: null });
+		else next[k] = null;
+	}
+	return withOrigins(v, next, null);
 }
 
 /** The inclusive calendar-year span of a date range (for chart highlighting). */

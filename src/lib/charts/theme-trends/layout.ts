@@ -49,8 +49,8 @@ export interface ThemeTrendsModel {
 	cellHeight: number;
 	/** Where the theme name starts within a panel, and its line height (px). */
 	name: { x: number; y: number; lineHeight: number };
-	/** The first and last year, labelled under every sparkline (x, y in panel coordinates). */
-	yearLabels: { x: number; y: number; text: string; anchor: 'start' | 'end' }[];
+	/** The first and last year under each panel; one centred label when the data has one year. */
+	yearLabels: { x: number; y: number; text: string; anchor: 'start' | 'middle' | 'end' }[];
 	/** Top and bottom of the sparkline band within a panel (px). */
 	plotTop: number;
 	plotBottom: number;
@@ -119,7 +119,7 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 	const x = scaleLinear([years[0] ?? 0, years.at(-1) ?? 1], [PAD, cellWidth - labelRoom]);
 	if (years.length === 1) x.domain([years[0]! - 1, years[0]! + 1]);
 	const y = scaleLinear([0, max || 1], [plotBottom, plotTop]);
-	const yearLabel = (year: number, anchor: 'start' | 'end') => {
+	const yearLabel = (year: number, anchor: 'start' | 'middle' | 'end') => {
 		return { x: round(x(year)), y: cellHeight - PAD, text: formatYear(year), anchor };
 	};
 
@@ -149,9 +149,10 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 		cellWidth,
 		cellHeight,
 		name: { x: PAD, y: NAME_BASELINE, lineHeight: NAME_LINE },
-		yearLabels: years.length
-			? [yearLabel(years[0]!, 'start'), yearLabel(years.at(-1)!, 'end')]
-			: [],
+		yearLabels:
+			years.length > 1
+				? [yearLabel(years[0]!, 'start'), yearLabel(years.at(-1)!, 'end')]
+				: years.map((y) => yearLabel(y, 'middle')),
 		plotTop,
 		plotBottom,
 		years,
