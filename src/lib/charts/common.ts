@@ -91,6 +91,16 @@ export function wrapLines(opts: { text: string; maxChars: number; maxLines: numb
 }
 
 /**
+ * `text` on as many lines of at most `maxChars` character widths as it needs, broken at spaces or
+ * word boundaries (`Intl.Segmenter`, so Chinese wraps too), never shortened: a figure shows a
+ * label whole. A word longer than a line is split.
+ */
+export function wrapWhole(opts: { text: string; maxChars: number }): string[] {
+	const maxChars = Math.max(1, Math.floor(opts.maxChars));
+	return wrapLines({ text: opts.text, maxChars, maxLines: textWidth(opts.text) + 1 });
+}
+
+/**
  * The largest `value` of `items`, and at least `floor` (default 0). A loop: spreading a data-sized
  * array into Math.max overflows the call stack (an embed link can carry 200 themes × 9,999 years).
  */
