@@ -16,6 +16,7 @@ import {
 	type Margin,
 	type Tick
 } from './common';
+import { formatYear } from '$lib/i18n';
 import type { YearSteps } from './interaction';
 import { hatchPath, partialYears, type DateSpan } from './partial';
 
@@ -129,9 +130,11 @@ export function layoutYearBars<K extends string>(opts: {
 		const i = years.indexOf(p.year);
 		const anchor =
 			years.length === 1 ? 'middle' : i === 0 ? 'start' : i === years.length - 1 ? 'end' : 'middle';
+		// A year whose tick was thinned out names itself, so the label never points at a blank.
+		const ticked = xTicks.some((t) => t.label === formatYear(p.year));
 		return {
 			year: p.year,
-			label: p.label,
+			label: ticked ? p.label : `${formatYear(p.year)} ${p.label}`,
 			hatch: hatchPath({ x: bx, y: barTop, width: bw, height: base - barTop }),
 			x: round(anchor === 'start' ? bx : anchor === 'end' ? bx + bw : bx + bw / 2),
 			y: base + 30,

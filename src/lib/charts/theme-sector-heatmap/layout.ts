@@ -34,6 +34,8 @@ export interface ThemeLabel {
 	y: number;
 }
 
+/** Room (px) between a row of cells and the next theme's name, when names sit above rows. */
+const ABOVE_GAP = 6;
 /** Line height (px) of a wrapped theme name. */
 export const LABEL_LINE = 14;
 
@@ -142,7 +144,8 @@ export function layoutThemeSectorHeatmap(opts: ThemeSectorHeatmapOptions): Theme
 	let y = 44;
 	for (const l of lines) {
 		rowTop.push(y);
-		y += cellHeight + (labelsAbove ? l.length * LABEL_LINE + 4 : 0);
+		// Above the rows, a gap before each name tells which row it belongs to.
+		y += cellHeight + (labelsAbove ? l.length * LABEL_LINE + 4 + ABOVE_GAP : 0);
 	}
 	const top = 44;
 	const colWidth = (width - labelWidth - 4) / sectors.length;
