@@ -148,8 +148,8 @@ describe.each(CASES)('at $cm cm, $script names', ({ cm, names }) => {
 
 	test('meetings per year: no text under 7 pt or outside the figure; partial years labelled', () => {
 		const rows = YEARS.flatMap((year) => [
-			{ year, format: 'in_person', meetings: 12, participants: 300 },
-			{ year, format: 'virtual', meetings: 5, participants: 90 }
+			{ year, format: 'in_person' as const, meetings: 12, participants: 300 },
+			{ year, format: 'virtual' as const, meetings: 5, participants: 90 }
 		]);
 		const m = layoutMeetingsPerYear({ rows, width, covered: COVERED });
 		expect(m.partial.map((p) => p.year)).toEqual([2015, 2025]);

@@ -21,6 +21,11 @@ export interface ThemeSectorHeatmapOptions {
 	maxLabelWidth?: number;
 	/** Mirror for a right-to-left language: theme labels on the right, sectors from the right. */
 	mirror?: boolean;
+	/**
+	 * Widest a sector column may be (px); default unlimited. Figures cap it, so a table of one or
+	 * two themes reads as a table rather than four stretched bars across the page.
+	 */
+	maxColWidth?: number;
 	/** The colour legend's title, to leave it room when names sit above the rows. */
 	legendTitle?: string;
 }
@@ -148,7 +153,10 @@ export function layoutThemeSectorHeatmap(opts: ThemeSectorHeatmapOptions): Theme
 		y += cellHeight + (labelsAbove ? l.length * LABEL_LINE + 4 + ABOVE_GAP : 0);
 	}
 	const top = 44;
-	const colWidth = (width - labelWidth - 4) / sectors.length;
+	const colWidth = Math.min(
+		opts.maxColWidth ?? Infinity,
+		(width - labelWidth - 4) / sectors.length
+	);
 	const columns = sectors.map((sector, i) => ({
 		sector,
 		x: mx(round(labelWidth + colWidth * (i + 0.5)))
@@ -194,7 +202,7 @@ export function layoutThemeSectorHeatmap(opts: ThemeSectorHeatmapOptions): Theme
 		labelX: mirror ? width : 0,
 		labelsAbove,
 		anchor: mirror ? 'end' : 'start',
-		plotCentre: mx((labelWidth + width) / 2),
+		plotCentre: mx(labelWidth + (colWidth * sectors.length) / 2),
 		rowHeight: cellHeight,
 		top,
 		themes: themes.map((t, i) => ({
