@@ -141,7 +141,7 @@ describe('figures for paper', () => {
 		);
 		const sheet = page.locator('.sheet figure[data-chart="theme-sector-heatmap"]');
 		await sheet.locator('svg').waitFor({ timeout: 60_000 });
-		await page.getByLabel('Title of figure 1').fill('Where BR works, by theme');
+		await page.getByLabel('Title of figure 1', { exact: true }).fill('Where BR works, by theme');
 		await page.getByLabel('Subtitle of figure 1').fill('Outcomes involving BR');
 		await page
 			.getByLabel('Note on figure 1')
