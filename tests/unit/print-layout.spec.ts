@@ -258,7 +258,8 @@ describe.each(CASES)('at $cm cm, $script names', ({ cm, names }) => {
 	test('theme trends: panels reflow their columns, names whole, partial years noted', () => {
 		const m = layoutThemeTrends({ rows: themeRows(names), width, covered: COVERED });
 		expect(m.panels).toHaveLength(16);
-		expect(m.columns).toBe(width < 300 ? 1 : width < 500 ? 2 : 3);
+		// Two columns at 8 cm, three at 12 and 16 cm.
+		expect(m.columns).toBe(cm === 8 ? 2 : 3);
 		expect(m.hatch).not.toBe('');
 		expect(m.note.lines.length).toBeGreaterThan(0);
 		const boxes: TextBox[] = m.panels.flatMap((p) => [

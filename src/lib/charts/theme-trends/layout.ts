@@ -14,8 +14,8 @@ export interface ThemeTrendsOptions {
 	rows: readonly ThemeTrendRow[];
 	width: number;
 	/**
-	 * Narrowest a panel may be; the column count follows. Default 180, or 140 below 480 px so
-	 * a phone shows two columns rather than one very long one.
+	 * Narrowest a panel may be; the column count follows. Default 180, or 120 below 480 px so
+	 * a phone or an 8 cm figure shows two columns rather than one very long one.
 	 */
 	minCellWidth?: number;
 	/** Height of a panel with a one-line name, year labels included; default 96. A second line adds 15. */
@@ -95,7 +95,7 @@ export function orderThemes<T extends { name: string; id: string; recent: number
 /** Lays out one panel per theme, row by row, busiest theme first. */
 export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 	const { rows, width, recentYears = 3 } = opts;
-	const minCellWidth = opts.minCellWidth ?? (width < 480 ? 140 : 180);
+	const minCellWidth = opts.minCellWidth ?? (width < 480 ? 120 : 180);
 	const years = spanYears(rows.map((r) => r.year));
 	const byTheme = new Map<string, { name: string; counts: Map<number, number> }>();
 	for (const r of rows) {
