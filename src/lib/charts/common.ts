@@ -148,6 +148,23 @@ function breakBefore(text: string, maxChars: number): number {
 	return best > 0 ? best : Math.max(1, fit);
 }
 
+/**
+ * Width (in average Latin characters) of the widest unbreakable piece of `text`: a word between
+ * spaces, or in Chinese a word `Intl.Segmenter` finds, with the punctuation that sticks to it.
+ */
+export function longestWordWidth(text: string): number {
+	let widest = 0;
+	for (const word of text.split(/\s+/)) {
+		let at = 0;
+		for (const { index } of segmenter.segment(word)) {
+			widest = Math.max(widest, textWidth(word.slice(at, index)));
+			at = index;
+		}
+		widest = Math.max(widest, textWidth(word.slice(at)));
+	}
+	return widest;
+}
+
 /** Every calendar year from the smallest to the largest of `years`, gaps included. */
 export function spanYears(years: Iterable<number>): number[] {
 	let [lo, hi] = [Infinity, -Infinity];

@@ -6,7 +6,15 @@
 import { area, line, scaleLinear } from 'd3';
 import type { ThemeTrendRow } from '$lib/db/queries/dashboard';
 import { formatList, formatNumber, formatYear, t } from '$lib/i18n';
-import { CHAR_WIDTH, estimateWidth, maxOf, round, spanYears, wrapWhole } from '../common';
+import {
+	CHAR_WIDTH,
+	estimateWidth,
+	maxOf,
+	round,
+	spanYears,
+	longestWordWidth,
+	wrapWhole
+} from '../common';
 import { hatchPath, partialYears, type DateSpan } from '../partial';
 
 /** Options of `layoutThemeTrends`. Sizes in px. */
@@ -115,7 +123,10 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 
 	// As many columns as fit, then as few as keep the same number of rows, so the last row is
 	// as full as it can be (13 themes in 6 columns would leave one alone on the third row).
-	const fit = Math.max(1, Math.floor((width + GAP) / (minCellWidth + GAP)));
+	// A panel is at least as wide as the longest word of any name, so names break between words.
+	const longestWord = maxOf(themes, (t) => longestWordWidth(t.name));
+	const narrowest = Math.max(minCellWidth, longestWord * CHAR_WIDTH * 1.15 + 2 * PAD + 1);
+	const fit = Math.max(1, Math.floor((width + GAP) / (narrowest + GAP)));
 	const n = themes.length;
 	const columns = n === 0 ? 1 : Math.ceil(n / Math.ceil(n / fit));
 	const cellWidth = round((width - GAP * (columns - 1)) / columns);
