@@ -146,15 +146,26 @@ describe('theme x sector heatmap', () => {
 		expect(few.height).toBeLessThan(m.height);
 	});
 
-	test('shortens a long theme name with an ellipsis and keeps the full name', () => {
-		const name = 'Emergency telecommunications and early warning systems for all by 2027';
+	test('wraps a long theme name onto two lines beside the cells, whole, never with an ellipsis', () => {
+		const name = 'Emergency telecommunications and early warnings for all 2027';
+		expect(name).toHaveLength(60);
 		const m = layoutThemeSectorHeatmap({ rows: heatRows({ [name]: [1, 0, 0, 0] }), width: 1200 });
 		const label = m.themes[0]!;
 		expect(label.name).toBe(name);
-		expect(label.text.endsWith('…')).toBe(true);
-		expect(label.text.length * 6.5).toBeLessThanOrEqual(220);
-		expect(m.labelWidth).toBeLessThanOrEqual(220);
-		expect(Math.min(...m.cells.map((c) => c.x))).toBeGreaterThanOrEqual(m.labelWidth);
+		expect(m.labelsAbove).toBe(false);
+		expect(label.lines).toHaveLength(2);
+		expect(label.lines.join(' ')).toBe(name);
+		expect(m.labelWidth).toBeLessThanOrEqual(260);
+		for (const c of m.cells) expect(c.x).toBeGreaterThanOrEqual(m.labelWidth);
+	});
+
+	test('on a narrow figure puts each name whole on its own lines above its row of cells', () => {
+		const name = 'Emergency telecommunications and early warning systems for all by 2027';
+		const m = layoutThemeSectorHeatmap({ rows: heatRows({ [name]: [1, 0, 0, 0] }), width: 280 });
+		expect(m.labelsAbove).toBe(true);
+		expect(m.themes[0]!.lines.join(' ')).toBe(name);
+		const cellTop = Math.min(...m.cells.map((c) => c.y));
+		expect(cellTop).toBeGreaterThan(m.themes[0]!.y + (m.themes[0]!.lines.length - 1) * 14);
 	});
 });
 

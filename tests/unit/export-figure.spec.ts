@@ -17,7 +17,13 @@ import {
 } from '../../src/lib/figures/metadata';
 import { figureFileName, slug } from '../../src/lib/figures/names';
 import { crc32, isPng, printWidthPx, withPngDpi } from '../../src/lib/figures/png';
-import { moveItem, paginate, parseReport, reportParams } from '../../src/lib/report/report';
+import {
+	isTallChart,
+	moveItem,
+	paginate,
+	parseReport,
+	reportParams
+} from '../../src/lib/report/report';
 import { composeSvg, escapeXml } from '../../src/lib/figures/svg';
 import { EMPTY_VIEW, parseView } from '../../src/lib/state/view';
 import pkg from '../../package.json';
@@ -273,5 +279,12 @@ describe('report choices', () => {
 		expect(paginate(['a', 'b', 'c'], 2)).toEqual([['a', 'b'], ['c']]);
 		expect(paginate(['a', 'b', 'c'], 1)).toHaveLength(3);
 		expect(paginate([], 2)).toEqual([]);
+		// Two per page: a chart too tall for half a page prints alone.
+		const tall = (x: string) => x === 'T';
+		expect(paginate(['a', 'T', 'b', 'c', 'T'], 2, tall)).toEqual([['a'], ['T'], ['b', 'c'], ['T']]);
+		const themes = (n: number) => Array.from({ length: n }, (_, i) => ({ theme_id: `t${i}` }));
+		expect(isTallChart('theme-trends', themes(13))).toBe(true);
+		expect(isTallChart('theme-trends', themes(1))).toBe(false);
+		expect(isTallChart('meetings-per-year', themes(13))).toBe(false);
 	});
 });

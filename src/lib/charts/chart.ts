@@ -7,6 +7,7 @@
 import type { Component } from 'svelte';
 import type { Filters } from '$lib/db/queries/filters';
 import type { MessageKey } from '$lib/i18n';
+import type { DateSpan } from './partial';
 import type { InteractiveProps } from './selection';
 
 /** One column of a chart's query rows: a whole number in a range, a string, or one of a list. */
@@ -49,6 +50,13 @@ export interface ChartProps<Row> extends InteractiveProps {
 	width?: number;
 	/** Whether the chart's optional table is loaded (its empty-state message). */
 	tableLoaded?: boolean;
+	/**
+	 * Drawn as a figure for paper (export, report): no on-screen dimming of marks outside the
+	 * selection (the figure's data is already filtered), and the print variant of a chart.
+	 */
+	print?: boolean;
+	/** The dates the data and the period cover: years it cuts are hatched and labelled. */
+	covered?: DateSpan | null;
 }
 
 /** One chart, whole. `Row` is the row type its query's column aliases produce. */

@@ -91,6 +91,16 @@ export function wrapLines(opts: { text: string; maxChars: number; maxLines: numb
 }
 
 /**
+ * `text` on as many lines of at most `maxChars` character widths as it needs, broken at spaces or
+ * word boundaries (`Intl.Segmenter`, so Chinese wraps too), never shortened: a figure shows a
+ * label whole. A word longer than a line is split.
+ */
+export function wrapWhole(opts: { text: string; maxChars: number }): string[] {
+	const maxChars = Math.max(1, Math.floor(opts.maxChars));
+	return wrapLines({ text: opts.text, maxChars, maxLines: textWidth(opts.text) + 1 });
+}
+
+/**
  * The largest `value` of `items`, and at least `floor` (default 0). A loop: spreading a data-sized
  * array into Math.max overflows the call stack (an embed link can carry 200 themes × 9,999 years).
  */
@@ -136,6 +146,23 @@ function breakBefore(text: string, maxChars: number): number {
 		best = index;
 	}
 	return best > 0 ? best : Math.max(1, fit);
+}
+
+/**
+ * Width (in average Latin characters) of the widest unbreakable piece of `text`: a word between
+ * spaces, or in Chinese a word `Intl.Segmenter` finds, with the punctuation that sticks to it.
+ */
+export function longestWordWidth(text: string): number {
+	let widest = 0;
+	for (const word of text.split(/\s+/)) {
+		let at = 0;
+		for (const { index } of segmenter.segment(word)) {
+			widest = Math.max(widest, textWidth(word.slice(at, index)));
+			at = index;
+		}
+		widest = Math.max(widest, textWidth(word.slice(at)));
+	}
+	return widest;
 }
 
 /** Every calendar year from the smallest to the largest of `years`, gaps included. */

@@ -16,7 +16,24 @@ import {
 	type Margin,
 	type Tick
 } from './common';
+import { formatYear } from '$lib/i18n';
 import type { YearSteps } from './interaction';
+import { hatchPath, partialYears, type DateSpan } from './partial';
+
+/** A year's bar only partly covered by the data: hatched, with its label under the year. */
+export interface PartialBar {
+	year: number;
+	label: string;
+	/** Hatching over the whole bar (one path). */
+	hatch: string;
+	/** Label anchor (px) and alignment: the first year's starts at its bar, the last's ends at it. */
+	x: number;
+	y: number;
+	anchor: 'start' | 'middle' | 'end';
+}
+
+/** Font size (px) of partial-year labels: 10 px is 7.5 pt at print size. */
+export const PARTIAL_FONT_SIZE = 10;
 
 /** One segment of a stacked bar. */
 export interface StackedRect<K extends string> {
@@ -44,6 +61,8 @@ export interface YearBarsFrame<K extends string> {
 	xTicks: Tick[];
 	yTicks: Tick[];
 	legend: LegendItem[];
+	/** Years the data covers only in part (hatched and labelled). */
+	partial: PartialBar[];
 }
 
 /** Widest a bar is drawn (px): one year, or one year filtered, is a bar, not a wall. */
@@ -71,13 +90,16 @@ export function layoutYearBars<K extends string>(opts: {
 	height: number;
 	top?: number;
 	right?: number;
+	/** The dates the data covers; years it cuts are hatched and labelled. */
+	covered?: DateSpan | null;
 }): YearBarsFrame<K> {
 	const { keys, value, colors, width, height, top = 8, right = 12 } = opts;
 	const years = spanYears(opts.years);
+	const cut = partialYears({ years, covered: opts.covered });
 	const legend = layoutLegend({ entries: opts.legend, width });
 	const totals = new Map(years.map((yr) => [yr, keys.reduce((s, k) => s + value(yr, k), 0)]));
 	const max = maxOf(totals.values(), (v) => v);
-	const margin: Margin = { top: legend.height + top, right, bottom: 44, left: 0 };
+	const margin: Margin = { top: legend.height + top, right, bottom: cut.length ? 58 : 44, left: 0 };
 	const y = scaleLinear([0, max || 1], [height - margin.bottom, margin.top]).nice();
 	const yTicks = layoutCountTicks({ y });
 	margin.left = round(22 + maxOf(yTicks, (t) => estimateWidth(t.label)) + 6);
@@ -111,5 +133,36 @@ export function layoutYearBars<K extends string>(opts: {
 		left: round((x(years[0]!) ?? margin.left) + x.bandwidth() / 2 - x.step() / 2),
 		step: x.step()
 	};
-	return { width, height, margin, x, y, bars, totals, steps, xTicks, yTicks, legend: legend.items };
+	const base = height - margin.bottom;
+	const partial = cut.map((p): PartialBar => {
+		const [bx, bw] = [x(p.year) ?? 0, x.bandwidth()];
+		const barTop = y(totals.get(p.year) ?? 0);
+		const i = years.indexOf(p.year);
+		const anchor =
+			years.length === 1 ? 'middle' : i === 0 ? 'start' : i === years.length - 1 ? 'end' : 'middle';
+		// A year whose tick was thinned out names itself, so the label never points at a blank.
+		const ticked = xTicks.some((t) => t.label === formatYear(p.year));
+		return {
+			year: p.year,
+			label: ticked ? p.label : `${formatYear(p.year)} ${p.label}`,
+			hatch: hatchPath({ x: bx, y: barTop, width: bw, height: base - barTop }),
+			x: round(anchor === 'start' ? bx : anchor === 'end' ? bx + bw : bx + bw / 2),
+			y: base + 30,
+			anchor
+		};
+	});
+	return {
+		width,
+		height,
+		margin,
+		x,
+		y,
+		bars,
+		totals,
+		steps,
+		xTicks,
+		yTicks,
+		legend: legend.items,
+		partial
+	};
 }

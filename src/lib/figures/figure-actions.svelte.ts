@@ -19,6 +19,7 @@ import {
 	type PngSize
 } from './figure';
 import { figureZip } from './figure-zip';
+import type { FigureText } from './figure-text';
 
 /** What went wrong, as a sentence for the analyst. */
 function failure(e: unknown): string {
@@ -36,6 +37,10 @@ export interface FigureActionsOptions {
 	source: () => FigureSource | null;
 	/** The language of the SVG, PNG and copied image (default: the interface's). */
 	locale?: Locale;
+	/** The print width (cm) the SVG is laid out for. */
+	cm?: number;
+	/** The analyst's title, subtitle and note. */
+	text?: FigureText;
 }
 
 /** One chart's exports and their outcome. */
@@ -56,8 +61,9 @@ export class FigureActions {
 		return this.#options();
 	}
 
-	#figure(src: FigureSource) {
-		return buildFigure(src, this.#o.ctx, this.#o.locale ?? activeLocale());
+	#figure(src: FigureSource, cm?: number) {
+		const { ctx, locale, text } = this.#o;
+		return buildFigure(src, ctx, { locale: locale ?? activeLocale(), cm, text });
 	}
 
 	#say(text: string, failed = false) {
@@ -80,16 +86,19 @@ export class FigureActions {
 		}
 	}
 
-	/** Download the standalone SVG. */
+	/** Download the standalone SVG, laid out for the print width chosen. */
 	svg = () =>
 		this.#run('SVG', async (src) => {
-			return xt('export.saved', { file: saveSvg(await this.#figure(src)) });
+			return xt('export.saved', { file: saveSvg(await this.#figure(src, this.#o.cm)) });
 		});
 
-	/** Download a PNG at `size`. */
+	/** Download a PNG at `size` (a print size is laid out again for its width). */
 	png = (size: PngSize) =>
 		this.#run('PNG', async (src) => {
-			const png = await figurePng(await this.#figure(src), size);
+			const png = await figurePng(
+				await this.#figure(src, 'cm' in size ? size.cm : undefined),
+				size
+			);
 			downloadBlob(png.name, png.blob);
 			return xt('export.saved', { file: png.name });
 		});
@@ -97,7 +106,7 @@ export class FigureActions {
 	/** Download the figure in all six languages (SVG and a `cm` wide print PNG each) as a zip. */
 	allLanguages = (cm: number) =>
 		this.#run('ZIP', async (src) => {
-			const zip = await figureZip(src, this.#o.ctx, cm);
+			const zip = await figureZip(src, this.#o.ctx, cm, this.#o.text);
 			downloadBlob(zip.name, zip.blob);
 			return xt('export.saved', { file: zip.name });
 		});
@@ -113,7 +122,7 @@ export class FigureActions {
 		const src = this.#o.source();
 		if (!src) return this.#say(xt('export.empty'), true);
 		// Start the copy inside the click, before any await, so the browser sees the user's gesture.
-		const png = this.#figure(src).then((f) => figurePng(f, { cm }).then((p) => p.blob));
+		const png = this.#figure(src, cm).then((f) => figurePng(f, { cm }).then((p) => p.blob));
 		return this.#run(xt('export.what.image'), async () => {
 			await copyImage(png);
 			return xt('export.copied', { what: xt('export.copied.image') });

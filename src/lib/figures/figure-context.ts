@@ -6,6 +6,8 @@
 import { getContext, setContext } from 'svelte';
 import type { ViewState } from '$lib/state/view';
 import type { ChartId } from '$lib/charts';
+import type { DateSpan } from '$lib/charts/partial';
+import type { FigureText } from './figure-text';
 
 /** Where a chart is shown: the dashboard (with export menu), a report page, or an embed. */
 export type FigureVariant = 'dashboard' | 'report' | 'embed';
@@ -36,6 +38,10 @@ export interface FigureContext {
 	figureNumber(chart: ChartId): number;
 	/** A chart's query rows (embed links carry them). */
 	rows(chart: ChartId): readonly object[];
+	/** The dates the data and the view's period cover (partial years are hatched). */
+	covered?(): DateSpan | null;
+	/** Report: the title, subtitle and note the analyst edited for a chart. */
+	text?(chart: ChartId): FigureText;
 	/** Report: the caption the analyst edited, without its "Figure n.". */
 	caption?(chart: ChartId): string;
 	/** Embed: a warning for the source note (the data changed since the embed was made). */

@@ -1,12 +1,13 @@
 /**
- * A chart drawn in another language than the interface, for export: the chart's component is
- * mounted off screen with every message and format in that language (`withLocale`), rendered
+ * A chart drawn for a figure, for export: laid out again at the figure's width, as paper shows
+ * it (`print`: no on-screen dimming), in any language. The chart's component is mounted off screen with every message and format in that language (`withLocale`), rendered
  * synchronously (`flushSync`), handed to the caller, and removed, all in one call. The same
  * rows and width give the same geometry in every language, mirrored only where Arabic mirrors.
  * Browser only.
  */
 import { flushSync, mount, unmount } from 'svelte';
 import { CHARTS, type ChartId } from '$lib/charts';
+import type { DateSpan } from '$lib/charts/partial';
 import { directionOf, LANG_TAGS, t, withLocale, type Locale } from '$lib/i18n';
 
 /** A chart rendered in one language: its live <svg>, title and caption. */
@@ -17,11 +18,18 @@ export interface ChartIn {
 }
 
 /**
- * Render `chart` from its query `rows` at `width` px in `locale`, and return what `use` makes of
+ * Render `chart` from its query `rows` at `width` px in `locale`, for paper, and return what `use` makes of
  * it (`use` runs in that language too, so the figure's words around the chart follow it).
  */
 export function withChartIn<T>(
-	o: { chart: ChartId; rows: readonly object[]; width: number; locale: Locale },
+	o: {
+		chart: ChartId;
+		rows: readonly object[];
+		width: number;
+		locale: Locale;
+		/** The dates the data covers (partial years hatched). */
+		covered?: DateSpan | null;
+	},
 	use: (c: ChartIn) => T
 ): T {
 	return withLocale(o.locale, () => {
@@ -35,7 +43,13 @@ export function withChartIn<T>(
 		const Chart = CHARTS[o.chart].component;
 		const app = mount(Chart, {
 			target: host,
-			props: { rows: o.rows as never[], width: o.width, tableLoaded: true }
+			props: {
+				rows: o.rows as never[],
+				width: o.width,
+				tableLoaded: true,
+				print: true,
+				covered: o.covered ?? null
+			}
 		});
 		try {
 			flushSync();

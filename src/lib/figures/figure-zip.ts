@@ -7,17 +7,19 @@ import { LOCALES } from '$lib/i18n';
 import type { FigureContext } from './figure-context';
 import { buildFigure, figurePng, fileName, type FigureSource } from './figure';
 import { cmPart } from './names';
+import type { FigureText } from './figure-text';
 
-/** The zip of the chart in every language, PNGs `cm` wide at 300 dpi, and its file name. */
+/** The zip of the chart in every language, laid out for `cm` (PNGs at 300 dpi), and its file name. */
 export async function figureZip(
 	src: FigureSource,
 	ctx: FigureContext,
-	cm: number
+	cm: number,
+	text?: FigureText
 ): Promise<{ name: string; blob: Blob }> {
 	const files: Zippable = {};
 	let name = '';
 	for (const locale of LOCALES) {
-		const f = await buildFigure(src, ctx, locale);
+		const f = await buildFigure(src, ctx, { locale, cm, text });
 		name ||= fileName(f, 'zip', 'languages');
 		files[fileName(f, 'svg', locale)] = strToU8(f.svg);
 		const png = await figurePng(f, { cm });

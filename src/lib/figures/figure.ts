@@ -16,6 +16,8 @@ import type { FigureContext } from './figure-context';
 import { APP_VERSION, figureMeta, provenanceLine, type FigureMeta } from './metadata';
 import { cmPart, figureFileName } from './names';
 import { printWidthPx, rasterize } from './png';
+import { printChartWidth } from './print-size';
+import { NO_TEXT, type FigureText } from './figure-text';
 import { composeSvg, escapeXml } from './svg';
 import { inlineChart } from './svg-dom';
 
@@ -40,6 +42,8 @@ export interface Figure {
 	view: ViewState;
 	/** The language of its words. */
 	locale: Locale;
+	/** The print width it was laid out for (cm), if any. */
+	cm?: number;
 }
 
 /** The suggested caption of a chart on the context's page. */
@@ -63,16 +67,27 @@ export function reportCaption(ctx: FigureContext, chart: ChartId, title: string)
 	});
 }
 
+/** How to draw a figure: language, print width and the analyst's words. */
+export interface FigureOptions {
+	/** The language of its words (default: the interface's). */
+	locale?: Locale;
+	/** Laid out for a print width in cm; default: the on-screen chart's width. */
+	cm?: number;
+	/** The analyst's title, subtitle and note (used in the interface's language only). */
+	text?: FigureText;
+}
+
 /**
- * The standalone figure of a rendered chart, in `locale` (default: the interface language; any
- * other is drawn off screen from the chart's rows at the same width). Its metadata stays in
- * the interface's words, so "reopen" reads any language version the same way.
+ * The standalone figure of a chart: laid out again off screen for paper (at `cm` when given,
+ * else at the on-screen width; never the screen's dimming), in `locale`, with the analyst's
+ * words. Its metadata stays in the interface's words, so "reopen" reads any language version.
  */
 export async function buildFigure(
 	src: FigureSource,
 	ctx: FigureContext,
-	locale: Locale = activeLocale()
+	o: FigureOptions = {}
 ): Promise<Figure> {
+	const locale = o.locale ?? activeLocale();
 	const fingerprint = await ctx.fingerprint();
 	const facts = () => ({
 		dataset: ctx.dataset(),
@@ -81,14 +96,18 @@ export async function buildFigure(
 	});
 	const view = ctx.view();
 	const meta = figureMeta({ chart: src.chart, view, fingerprint, ...facts() });
-	const width = Number(src.svg.getAttribute('width'));
+	const width = o.cm ? printChartWidth(o.cm) : Number(src.svg.getAttribute('width'));
+	// Edits are written in the interface's language: other languages keep the chart's own words.
+	const text = locale === activeLocale() ? (o.text ?? NO_TEXT) : NO_TEXT;
 	const compose = (c: { svg: SVGSVGElement; title: string; note: string }) =>
 		composeSvg({
 			inner: inlineChart(c.svg),
 			width,
 			height: Number(c.svg.getAttribute('height')),
-			title: c.title,
+			title: text.title.trim() || c.title,
+			subtitle: text.subtitle,
 			desc: c.svg.querySelector('desc')?.textContent ?? '',
+			annotation: text.note,
 			note: c.note,
 			source: sourceLine(facts()),
 			made: xt('figure.made', { version: APP_VERSION, fingerprint }),
@@ -96,11 +115,12 @@ export async function buildFigure(
 			lang: LANG_TAGS[activeLocale()],
 			rtl: directionOf(activeLocale()) === 'rtl'
 		});
-	const composed =
-		locale === activeLocale()
-			? compose(src)
-			: withChartIn({ chart: src.chart, rows: ctx.rows(src.chart), width, locale }, compose);
-	return { ...composed, meta, view, locale };
+	const rows = ctx.rows(src.chart);
+	const composed = withChartIn(
+		{ chart: src.chart, rows, width, locale, covered: ctx.covered?.() ?? null },
+		compose
+	);
+	return { ...composed, meta, view, locale, cm: o.cm };
 }
 
 /** The download name of a rendition of `f` (`variant` such as `2x`, `16cm-300dpi`, `ar`). */

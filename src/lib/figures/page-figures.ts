@@ -8,7 +8,9 @@ import type { FilterChip } from '$lib/state/describe';
 import type { ViewState } from '$lib/state/view';
 import { describeDataset } from './caption';
 import { CHART_IDS, CHARTS, type ChartId } from '$lib/charts';
+import type { DateSpan } from '$lib/charts/partial';
 import type { FigureContext, FigureVariant } from './figure-context';
+import type { FigureText } from './figure-text';
 import { datasetFingerprint } from './fingerprint';
 
 /** The context for charts of the loaded dataset; `order` numbers the figures (default: dashboard order). */
@@ -23,6 +25,10 @@ export function pageFigures(o: {
 	variant?: FigureVariant;
 	order?: () => readonly ChartId[];
 	caption?: (chart: ChartId) => string;
+	/** The dates the data and the period cover. */
+	covered?: () => DateSpan | null;
+	/** The analyst's words on each figure (report). */
+	text?: (chart: ChartId) => FigureText;
 }): FigureContext {
 	const order = o.order ?? (() => CHART_IDS);
 	return {
@@ -44,6 +50,8 @@ export function pageFigures(o: {
 		isSample: () => dataset.isSample,
 		figureNumber: (chart) => order().indexOf(chart) + 1,
 		rows: (chart) => o.data.rows[chart],
-		caption: o.caption
+		caption: o.caption,
+		covered: o.covered,
+		text: o.text
 	};
 }

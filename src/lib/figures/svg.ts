@@ -1,9 +1,9 @@
 /**
  * A self-contained SVG document of a figure: the chart's markup (styles already inlined) framed
- * by its title, caption and source line on white, with <title>, <desc>, a viewBox and the
+ * by its title and subtitle, the analyst's note, its caption and source line on white, with <title>, <desc>, a viewBox and the
  * figure's metadata. Pure string building; every text goes through `escapeXml`.
  */
-import { CHAR_WIDTH, FONT_SIZE, wrapLines } from '$lib/charts/common';
+import { CHAR_WIDTH, FONT_SIZE, wrapWhole } from '$lib/charts/common';
 import { CHART_FONTS } from '$lib/i18n';
 import type { FigureMeta } from './metadata';
 
@@ -49,7 +49,11 @@ export interface FigureFrame {
 	width: number;
 	height: number;
 	title: string;
+	/** A line under the title (the analyst's), in muted type; none when empty. */
+	subtitle?: string;
 	desc: string;
+	/** The analyst's note, right under the chart; none when empty. */
+	annotation?: string;
 	/** The chart's caption, under it. */
 	note: string;
 	/** The source line, then the provenance line, in smaller type. */
@@ -62,11 +66,11 @@ export interface FigureFrame {
 	rtl?: boolean;
 }
 
-const lines = (text: string, fontSize: number, width: number, maxLines: number) =>
-	wrapLines({
+// Never shortened: a figure shows every word of its title, notes and source.
+const lines = (text: string, fontSize: number, width: number) =>
+	wrapWhole({
 		text,
-		maxChars: Math.max(20, Math.floor(width / (CHAR_WIDTH * (fontSize / FONT_SIZE)))),
-		maxLines
+		maxChars: Math.max(20, Math.floor(width / (CHAR_WIDTH * (fontSize / FONT_SIZE))))
 	});
 
 function textBlock(o: {
@@ -98,14 +102,19 @@ export function composeSvg(f: FigureFrame): { svg: string; width: number; height
 	const c = f.colors ?? PRINT_COLORS;
 	const width = Math.ceil(f.width + 2 * PAD);
 	const rtlEdge = f.rtl ? width - PAD : undefined;
-	const titleLines = lines(f.title, TITLE_SIZE, f.width, 2);
-	const chartTop = PAD + titleLines.length * 20 + 6;
-	const noteLines = f.note ? lines(f.note, FONT_SIZE, f.width, 8) : [];
+	const titleLines = lines(f.title, TITLE_SIZE, f.width);
+	const subtitleLines = f.subtitle?.trim() ? lines(f.subtitle, FONT_SIZE, f.width) : [];
+	const subtitleTop = PAD + titleLines.length * 20 + 2;
+	const chartTop = subtitleTop + subtitleLines.length * NOTE_LINE + 6;
+	const annotationLines = f.annotation?.trim() ? lines(f.annotation, FONT_SIZE, f.width) : [];
+	const annotationTop = chartTop + f.height + 20;
+	const noteLines = f.note ? lines(f.note, FONT_SIZE, f.width) : [];
 	const sourceLines = [
-		...lines(f.source, SOURCE_SIZE, f.width, 4),
-		...lines(f.made, SOURCE_SIZE, f.width, 1)
+		...lines(f.source, SOURCE_SIZE, f.width),
+		...lines(f.made, SOURCE_SIZE, f.width)
 	];
-	const noteTop = chartTop + f.height + 20;
+	const noteTop =
+		annotationTop + annotationLines.length * NOTE_LINE + (annotationLines.length ? 6 : 0);
 	const sourceTop = noteTop + noteLines.length * NOTE_LINE + (noteLines.length ? 6 : 0);
 	const height = Math.ceil(sourceTop + (sourceLines.length - 1) * SOURCE_LINE + PAD);
 	const parts = [
@@ -115,7 +124,7 @@ export function composeSvg(f: FigureFrame): { svg: string; width: number; height
 		// `direction` explicit: the chart's geometry is laid out left to right in every language.
 		` direction="ltr"${f.lang ? ` lang="${escapeXml(f.lang)}" xml:lang="${escapeXml(f.lang)}"` : ''}>`,
 		`<title id="figure-title">${escapeXml(f.title)}</title>`,
-		`<desc id="figure-desc">${escapeXml([f.desc, f.note, f.source].filter(Boolean).join(' '))}</desc>`,
+		`<desc id="figure-desc">${escapeXml([f.subtitle, f.desc, f.annotation, f.note, f.source].filter(Boolean).join(' '))}</desc>`,
 		`<metadata id="intersect-figure">${escapeXml(JSON.stringify(f.meta))}</metadata>`,
 		`<rect width="${width}" height="${height}" fill="${c.background}"/>`,
 		textBlock({
@@ -127,7 +136,24 @@ export function composeSvg(f: FigureFrame): { svg: string; width: number; height
 			fill: c.text,
 			weight: 600
 		}),
+		textBlock({
+			lines: subtitleLines,
+			rtlEdge,
+			y: subtitleTop + 12,
+			lineHeight: NOTE_LINE,
+			size: FONT_SIZE,
+			fill: c.muted
+		}),
 		`<g transform="translate(${PAD} ${chartTop})">${f.inner}</g>`,
+		textBlock({
+			lines: annotationLines,
+			rtlEdge,
+			y: annotationTop,
+			lineHeight: NOTE_LINE,
+			size: FONT_SIZE,
+			fill: c.text,
+			weight: 600
+		}),
 		textBlock({
 			lines: noteLines,
 			rtlEdge,

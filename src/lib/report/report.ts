@@ -41,9 +41,31 @@ export function moveItem<T>(list: readonly T[], index: number, delta: number): T
 	return out;
 }
 
-/** The charts of each printed page, in order. */
-export function paginate<T>(list: readonly T[], per: PerPage): T[][] {
+/**
+ * The charts of each printed page, in order. With two per page, a chart `isTall` says would have
+ * to shrink below legible type in half a page gets a page of its own (default: none is tall).
+ */
+export function paginate<T>(
+	list: readonly T[],
+	per: PerPage,
+	isTall: (item: T) => boolean = () => false
+): T[][] {
 	const pages: T[][] = [];
-	for (let i = 0; i < list.length; i += per) pages.push(list.slice(i, i + per));
+	for (const item of list) {
+		const last = pages.at(-1);
+		if (last && last.length < per && !isTall(item) && !last.some(isTall)) last.push(item);
+		else pages.push([item]);
+	}
 	return pages;
+}
+
+/**
+ * Whether a chart needs a whole A4 page to print at legible size: the small multiples and the
+ * heatmap grow a row per theme, so with many themes half a page would shrink their text.
+ */
+export function isTallChart(chart: ChartId, rows: readonly object[]): boolean {
+	if (chart !== 'theme-trends' && chart !== 'theme-sector-heatmap') return false;
+	const themes = new Set(rows.map((r) => (r as { theme_id?: unknown }).theme_id));
+	// Half an A4 page holds about 2 rows of panels, or 16 heatmap rows at 78% (12 px text at 7 pt).
+	return themes.size > (chart === 'theme-trends' ? 6 : 16);
 }

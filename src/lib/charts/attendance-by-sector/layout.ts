@@ -8,13 +8,16 @@ import type { MessageKey } from '$lib/i18n';
 import type { LegendItem, Margin, Tick } from '../common';
 import type { YearSteps } from '../interaction';
 import { SECTOR_COLORS } from '../palette';
-import { layoutYearBars, type StackedRect } from '../year-bars';
+import type { DateSpan } from '../partial';
+import { layoutYearBars, type PartialBar, type StackedRect } from '../year-bars';
 
 /** Options of `layoutAttendanceBySector`. Sizes in px; `height` defaults to 320. */
 export interface AttendanceBySectorOptions {
 	rows: readonly AttendanceRow[];
 	width: number;
 	height?: number;
+	/** The dates the data covers; years it cuts are hatched and labelled. */
+	covered?: DateSpan | null;
 }
 
 /** A bar segment: the participants of one sector in one year, at `meetings` meetings. */
@@ -33,6 +36,8 @@ export interface AttendanceBySectorModel {
 	xTicks: Tick[];
 	yTicks: Tick[];
 	legend: LegendItem[];
+	/** Years the data covers only in part. */
+	partial: PartialBar[];
 }
 
 /**
@@ -61,7 +66,8 @@ export function layoutAttendanceBySector(opts: AttendanceBySectorOptions): Atten
 		colors: SECTOR_COLORS,
 		legend: sectors.map((s) => ({ key: s, label: s, color: SECTOR_COLORS[s] ?? '#999999' })),
 		width,
-		height
+		height,
+		covered: opts.covered
 	});
 	return {
 		width,
@@ -74,6 +80,7 @@ export function layoutAttendanceBySector(opts: AttendanceBySectorOptions): Atten
 		steps: frame.steps,
 		xTicks: frame.xTicks,
 		yTicks: frame.yTicks,
-		legend: frame.legend
+		legend: frame.legend,
+		partial: frame.partial
 	};
 }

@@ -8,7 +8,8 @@ import { formatCompact, formatNumber } from '$lib/i18n';
 import { FORMAT_COLORS } from '../palette';
 import { estimateWidth, round, type LegendItem, type Margin, type Tick } from '../common';
 import type { YearSteps } from '../interaction';
-import { layoutYearBars, type StackedRect } from '../year-bars';
+import type { DateSpan } from '../partial';
+import { layoutYearBars, type PartialBar, type StackedRect } from '../year-bars';
 
 /** Meeting formats in stack order, bottom up. */
 export const FORMAT_ORDER = ['in_person', 'hybrid', 'virtual', 'unknown'] as const;
@@ -22,6 +23,8 @@ export interface MeetingsPerYearOptions {
 	height?: number;
 	/** Display name of a format, for the legend; defaults to the code. */
 	label?: (format: MeetingFormat) => string;
+	/** The dates the data covers; years it cuts are hatched and labelled. */
+	covered?: DateSpan | null;
 }
 
 /** A bar segment: the meetings of one year in one format. */
@@ -54,6 +57,8 @@ export interface MeetingsPerYearModel {
 	xTicks: Tick[];
 	yTicks: Tick[];
 	legend: LegendItem[];
+	/** Years the data covers only in part. */
+	partial: PartialBar[];
 }
 
 /** Font size (px) of the meeting totals above the bars. */
@@ -71,7 +76,8 @@ export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPer
 		legend: FORMAT_ORDER.map((f) => ({ key: f, label: label(f), color: FORMAT_COLORS[f]! })),
 		width,
 		height,
-		top: 18
+		top: 18,
+		covered: opts.covered
 	});
 	const bars = frame.bars.map((b) => ({
 		...b,
@@ -86,7 +92,8 @@ export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPer
 		totals: layoutTotals(bars, frame.x.step()),
 		xTicks: frame.xTicks,
 		yTicks: frame.yTicks,
-		legend: frame.legend
+		legend: frame.legend,
+		partial: frame.partial
 	};
 }
 

@@ -9,7 +9,8 @@ import { formatPercent } from '$lib/i18n';
 import { STATUS_COLORS } from '../palette';
 import { round, type LegendItem, type Margin, type Tick } from '../common';
 import type { YearSteps } from '../interaction';
-import { layoutYearBars, type StackedRect } from '../year-bars';
+import type { DateSpan } from '../partial';
+import { layoutYearBars, type PartialBar, type StackedRect } from '../year-bars';
 
 /** An outcome status. */
 export type Status = (typeof STATUSES)[number];
@@ -26,6 +27,8 @@ export interface OutcomeStatusTrendOptions {
 	label?: (status: Status) => string;
 	/** Legend label of the rate line; defaults to `completion rate`. */
 	rateLabel?: string;
+	/** The dates the data covers; years it cuts are hatched and labelled. */
+	covered?: DateSpan | null;
 }
 
 /** The completion rate of one year: completed / not cancelled, null when nothing counts. */
@@ -53,6 +56,8 @@ export interface OutcomeStatusTrendModel {
 	/** Right axis: completion rate 0–100%. */
 	rateTicks: Tick[];
 	legend: LegendItem[];
+	/** Years the data covers only in part. */
+	partial: PartialBar[];
 }
 
 /** Completion rate of a year's outcomes: completed / (all but cancelled); null if that is 0. */
@@ -78,7 +83,8 @@ export function layoutOutcomeStatusTrend(opts: OutcomeStatusTrendOptions): Outco
 		],
 		width,
 		height,
-		right: 52
+		right: 52,
+		covered: opts.covered
 	});
 	const [bottom, top] = frame.y.range() as [number, number];
 	const r = scaleLinear([0, 1], [bottom, top]);
@@ -103,6 +109,7 @@ export function layoutOutcomeStatusTrend(opts: OutcomeStatusTrendOptions): Outco
 		xTicks: frame.xTicks,
 		yTicks: frame.yTicks,
 		rateTicks: [0, 0.25, 0.5, 0.75, 1].map((v) => ({ pos: round(r(v)), label: formatPercent(v) })),
-		legend: frame.legend
+		legend: frame.legend,
+		partial: frame.partial
 	};
 }

@@ -52,7 +52,7 @@ export interface SectorCollaborationModel {
 const ARC_WIDTH = 14;
 
 /** Sectors in canonical order, then any others in the data, in first-seen order. */
-function sectorsOf(rows: readonly SectorPairRow[]): string[] {
+export function sectorsOf(rows: readonly SectorPairRow[]): string[] {
 	const all: string[] = [...SECTORS, ...rows.flatMap((r) => [r.source, r.target])];
 	return all.filter((s, i) => all.indexOf(s) === i);
 }

@@ -5,29 +5,40 @@
  */
 import { area, line, scaleLinear } from 'd3';
 import type { ThemeTrendRow } from '$lib/db/queries/dashboard';
-import { formatNumber, formatYear } from '$lib/i18n';
-import { CHAR_WIDTH, estimateWidth, maxOf, round, spanYears, wrapLines } from '../common';
+import { formatList, formatNumber, formatYear, t } from '$lib/i18n';
+import {
+	CHAR_WIDTH,
+	estimateWidth,
+	maxOf,
+	round,
+	spanYears,
+	longestWordWidth,
+	wrapWhole
+} from '../common';
+import { hatchPath, partialYears, type DateSpan } from '../partial';
 
 /** Options of `layoutThemeTrends`. Sizes in px. */
 export interface ThemeTrendsOptions {
 	rows: readonly ThemeTrendRow[];
 	width: number;
 	/**
-	 * Narrowest a panel may be; the column count follows. Default 180, or 140 below 480 px so
-	 * a phone shows two columns rather than one very long one.
+	 * Narrowest a panel may be; the column count follows. Default 180, or 120 below 480 px so
+	 * a phone or an 8 cm figure shows two columns rather than one very long one.
 	 */
 	minCellWidth?: number;
 	/** Height of a panel with a one-line name, year labels included; default 96. A second line adds 15. */
 	cellHeight?: number;
 	/** Years counted as recent activity, the last ones of the span. Default 3. */
 	recentYears?: number;
+	/** The dates the data covers: years it cuts are hatched in every panel and named in a note. */
+	covered?: DateSpan | null;
 }
 
 /** One theme's panel, positioned at (x, y); paths and points are in panel coordinates. */
 export interface ThemePanel {
 	themeId: string;
 	name: string;
-	/** `name` on one or two lines, shortened with an ellipsis if it still does not fit. */
+	/** `name` whole, wrapped onto as many lines as the panel needs (two for most names). */
 	lines: string[];
 	total: number;
 	recent: number;
@@ -58,7 +69,14 @@ export interface ThemeTrendsModel {
 	/** Largest yearly value of any theme: the top of the shared y scale. */
 	max: number;
 	panels: ThemePanel[];
+	/** Hatching (panel coordinates) over the years the data covers only in part; empty if none. */
+	hatch: string;
+	/** The note under the grid naming the partial years (baselines, px); none if no year is cut. */
+	note: { lines: string[]; y: number; lineHeight: number };
 }
+
+/** Font size (px) of the year labels and the partial-years note: 7.5 pt at print size. */
+export const SMALL_FONT_SIZE = 10;
 
 /** Horizontal and vertical gap between panels (px). */
 const GAP = 12;
@@ -85,7 +103,7 @@ export function orderThemes<T extends { name: string; id: string; recent: number
 /** Lays out one panel per theme, row by row, busiest theme first. */
 export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 	const { rows, width, recentYears = 3 } = opts;
-	const minCellWidth = opts.minCellWidth ?? (width < 480 ? 140 : 180);
+	const minCellWidth = opts.minCellWidth ?? (width < 480 ? 120 : 180);
 	const years = spanYears(rows.map((r) => r.year));
 	const byTheme = new Map<string, { name: string; counts: Map<number, number> }>();
 	for (const r of rows) {
@@ -105,14 +123,17 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 
 	// As many columns as fit, then as few as keep the same number of rows, so the last row is
 	// as full as it can be (13 themes in 6 columns would leave one alone on the third row).
-	const fit = Math.max(1, Math.floor((width + GAP) / (minCellWidth + GAP)));
+	// A panel is at least as wide as the longest word of any name, so names break between words.
+	const longestWord = maxOf(themes, (t) => longestWordWidth(t.name));
+	const narrowest = Math.max(minCellWidth, longestWord * CHAR_WIDTH * 1.15 + 2 * PAD + 1);
+	const fit = Math.max(1, Math.floor((width + GAP) / (narrowest + GAP)));
 	const n = themes.length;
 	const columns = n === 0 ? 1 : Math.ceil(n / Math.ceil(n / fit));
 	const cellWidth = round((width - GAP * (columns - 1)) / columns);
 	const labelRoom = estimateWidth(formatNumber(max)) + 6 + PAD;
 	// Names are bold, about 15% wider than the regular text CHAR_WIDTH estimates.
 	const maxChars = Math.floor((cellWidth - 2 * PAD) / (CHAR_WIDTH * 1.15));
-	const lines = themes.map((t) => wrapLines({ text: t.name, maxChars, maxLines: 2 }));
+	const lines = themes.map((t) => wrapWhole({ text: t.name, maxChars }));
 	const extra = (maxOf(lines, (l) => l.length, 1) - 1) * NAME_LINE;
 	const cellHeight = (opts.cellHeight ?? 96) + extra;
 	const [plotTop, plotBottom] = [NAME_BASELINE + extra + 10, cellHeight - PAD - 14];
@@ -142,9 +163,31 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 		};
 	});
 	const gridRows = Math.ceil(themes.length / columns);
+	const gridHeight = Math.max(0, gridRows * (cellHeight + GAP) - GAP);
+	const cut = partialYears({ years, covered: opts.covered });
+	// A year's stretch of the sparkline: halfway to its neighbours, within the plot.
+	const [left, right] = x.range() as [number, number];
+	const hatch = cut
+		.map((p) => {
+			const x0 = Math.max(left, x(p.year - 0.5));
+			const x1 = Math.min(right, x(p.year + 0.5));
+			return hatchPath({ x: x0, y: plotTop, width: x1 - x0, height: plotBottom - plotTop, gap: 4 });
+		})
+		.join('');
+	const noteText = cut.length
+		? t('chart.partial.note', {
+				years: formatList(cut.map((p) => `${formatYear(p.year)} ${p.label}`))
+			})
+		: '';
+	const noteLines = noteText
+		? wrapWhole({ text: noteText, maxChars: width / (CHAR_WIDTH * (SMALL_FONT_SIZE / 12)) - 1 })
+		: [];
+	const noteTop = gridHeight + (noteLines.length ? 16 : 0);
 	return {
 		width,
-		height: Math.max(0, gridRows * (cellHeight + GAP) - GAP),
+		height: noteTop + Math.max(0, noteLines.length - 1) * 13 + (noteLines.length ? 4 : 0),
+		hatch,
+		note: { lines: noteLines, y: noteTop, lineHeight: 13 },
 		columns,
 		cellWidth,
 		cellHeight,
