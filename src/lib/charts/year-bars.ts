@@ -61,8 +61,10 @@ export function layoutYearBars<K extends string>(opts: {
 	height: number;
 	top?: number;
 	right?: number;
+	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
+	mirror?: boolean;
 }): YearBarsFrame<K> {
-	const { keys, value, colors, width, height, top = 8, right = 12 } = opts;
+	const { keys, value, colors, width, height, top = 8, right = 12, mirror = false } = opts;
 	const years = spanYears(opts.years);
 	const legend = layoutLegend({ entries: opts.legend, width });
 	const totals = new Map(years.map((yr) => [yr, keys.reduce((s, k) => s + value(yr, k), 0)]));
@@ -71,7 +73,8 @@ export function layoutYearBars<K extends string>(opts: {
 	const y = scaleLinear([0, max || 1], [height - margin.bottom, margin.top]).nice();
 	const yTicks = layoutCountTicks({ y });
 	margin.left = round(22 + maxOf(yTicks, (t) => estimateWidth(t.label)) + 6);
-	const x = scaleBand(years, [margin.left, width - margin.right])
+	const range: [number, number] = [margin.left, width - margin.right];
+	const x = scaleBand(years, mirror ? [range[1], range[0]] : range)
 		.paddingInner(0.2)
 		.paddingOuter(0.1);
 	const bars: StackedRect<K>[] = [];
@@ -96,9 +99,11 @@ export function layoutYearBars<K extends string>(opts: {
 		}
 	}
 	const xTicks = layoutYearTicks({ x });
+	// Steps run left to right on the page: the last year first when mirrored.
+	const stepYears = mirror ? [...years].reverse() : years;
 	const steps: YearSteps = {
-		years,
-		left: round((x(years[0]!) ?? margin.left) + x.bandwidth() / 2 - x.step() / 2),
+		years: stepYears,
+		left: round((x(stepYears[0]!) ?? margin.left) + x.bandwidth() / 2 - x.step() / 2),
 		step: x.step()
 	};
 	return { width, height, margin, x, y, bars, totals, steps, xTicks, yTicks, legend: legend.items };

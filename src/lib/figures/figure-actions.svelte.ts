@@ -36,6 +36,8 @@ export interface FigureActionsOptions {
 	source: () => FigureSource | null;
 	/** The language of the SVG, PNG and copied image (default: the interface's). */
 	locale?: Locale;
+	/** An Arabic figure's time axes run right to left (default: left to right). */
+	mirrorTime?: boolean;
 }
 
 /** One chart's exports and their outcome. */
@@ -57,7 +59,8 @@ export class FigureActions {
 	}
 
 	#figure(src: FigureSource) {
-		return buildFigure(src, this.#o.ctx, this.#o.locale ?? activeLocale());
+		const o = this.#o;
+		return buildFigure(src, o.ctx, o.locale ?? activeLocale(), { mirrorTime: o.mirrorTime });
 	}
 
 	#say(text: string, failed = false) {
@@ -97,7 +100,7 @@ export class FigureActions {
 	/** Download the figure in all six languages (SVG and a `cm` wide print PNG each) as a zip. */
 	allLanguages = (cm: number) =>
 		this.#run('ZIP', async (src) => {
-			const zip = await figureZip(src, this.#o.ctx, cm);
+			const zip = await figureZip(src, this.#o.ctx, cm, { mirrorTime: this.#o.mirrorTime });
 			downloadBlob(zip.name, zip.blob);
 			return xt('export.saved', { file: zip.name });
 		});

@@ -8,16 +8,20 @@ import type { FigureContext } from './figure-context';
 import { buildFigure, figurePng, fileName, type FigureSource } from './figure';
 import { cmPart } from './names';
 
-/** The zip of the chart in every language, PNGs `cm` wide at 300 dpi, and its file name. */
+/**
+ * The zip of the chart in every language, PNGs `cm` wide at 300 dpi, and its file name;
+ * `mirrorTime`: the Arabic figure's years run right to left.
+ */
 export async function figureZip(
 	src: FigureSource,
 	ctx: FigureContext,
-	cm: number
+	cm: number,
+	o: { mirrorTime?: boolean } = {}
 ): Promise<{ name: string; blob: Blob }> {
 	const files: Zippable = {};
 	let name = '';
 	for (const locale of LOCALES) {
-		const f = await buildFigure(src, ctx, locale);
+		const f = await buildFigure(src, ctx, locale, o);
 		name ||= fileName(f, 'zip', 'languages');
 		files[fileName(f, 'svg', locale)] = strToU8(f.svg);
 		const png = await figurePng(f, { cm });

@@ -66,12 +66,14 @@ export function reportCaption(ctx: FigureContext, chart: ChartId, title: string)
 /**
  * The standalone figure of a rendered chart, in `locale` (default: the interface language; any
  * other is drawn off screen from the chart's rows at the same width). Its metadata stays in
- * the interface's words, so "reopen" reads any language version the same way.
+ * the interface's words, so "reopen" reads any language version the same way. `mirrorTime`:
+ * an Arabic figure's years run right to left (drawn off screen too).
  */
 export async function buildFigure(
 	src: FigureSource,
 	ctx: FigureContext,
-	locale: Locale = activeLocale()
+	locale: Locale = activeLocale(),
+	o: { mirrorTime?: boolean } = {}
 ): Promise<Figure> {
 	const fingerprint = await ctx.fingerprint();
 	const facts = () => ({
@@ -96,10 +98,14 @@ export async function buildFigure(
 			lang: LANG_TAGS[activeLocale()],
 			rtl: directionOf(activeLocale()) === 'rtl'
 		});
+	const mirrorTime = o.mirrorTime === true && directionOf(locale) === 'rtl';
 	const composed =
-		locale === activeLocale()
+		locale === activeLocale() && !mirrorTime
 			? compose(src)
-			: withChartIn({ chart: src.chart, rows: ctx.rows(src.chart), width, locale }, compose);
+			: withChartIn(
+					{ chart: src.chart, rows: ctx.rows(src.chart), width, locale, mirrorTime },
+					compose
+				);
 	return { ...composed, meta, view, locale };
 }
 

@@ -15,6 +15,8 @@ export interface AttendanceBySectorOptions {
 	rows: readonly AttendanceRow[];
 	width: number;
 	height?: number;
+	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
+	mirror?: boolean;
 }
 
 /** A bar segment: the participants of one sector in one year, at `meetings` meetings. */
@@ -49,7 +51,7 @@ export function attendanceEmptyMessage(opts: {
 
 /** Lays out the stacked bars (sectors bottom up in canonical order), every year of the span. */
 export function layoutAttendanceBySector(opts: AttendanceBySectorOptions): AttendanceBySectorModel {
-	const { rows, width, height = 320 } = opts;
+	const { rows, width, height = 320, mirror = false } = opts;
 	const all: string[] = [...SECTORS, ...rows.map((r) => r.sector)];
 	const sectors = all.filter((s, i) => all.indexOf(s) === i);
 	// The query returns one row per year and sector.
@@ -61,7 +63,8 @@ export function layoutAttendanceBySector(opts: AttendanceBySectorOptions): Atten
 		colors: SECTOR_COLORS,
 		legend: sectors.map((s) => ({ key: s, label: s, color: SECTOR_COLORS[s] ?? '#999999' })),
 		width,
-		height
+		height,
+		mirror
 	});
 	return {
 		width,

@@ -20,6 +20,8 @@ export interface MeetingsPerYearOptions {
 	rows: readonly MeetingsPerYearRow[];
 	width: number;
 	height?: number;
+	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
+	mirror?: boolean;
 	/** Display name of a format, for the legend; defaults to the code. */
 	label?: (format: MeetingFormat) => string;
 }
@@ -61,7 +63,7 @@ export const TOTAL_FONT_SIZE = 11;
 
 /** Lays out the stacked bars, every year of the span included, empty years as gaps. */
 export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPerYearModel {
-	const { rows, width, height = 320, label = (f) => f } = opts;
+	const { rows, width, height = 320, mirror = false, label = (f) => f } = opts;
 	const byCell = new Map(rows.map((r) => [`${r.year}|${r.format}`, r]));
 	const frame = layoutYearBars({
 		years: rows.map((r) => r.year),
@@ -71,6 +73,7 @@ export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPer
 		legend: FORMAT_ORDER.map((f) => ({ key: f, label: label(f), color: FORMAT_COLORS[f]! })),
 		width,
 		height,
+		mirror,
 		top: 18
 	});
 	const bars = frame.bars.map((b) => ({

@@ -21,6 +21,8 @@ export interface ThemeTrendsOptions {
 	cellHeight?: number;
 	/** Years counted as recent activity, the last ones of the span. Default 3. */
 	recentYears?: number;
+	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
+	mirror?: boolean;
 }
 
 /** One theme's panel, positioned at (x, y); paths and points are in panel coordinates. */
@@ -37,7 +39,15 @@ export interface ThemePanel {
 	y: number;
 	area: string;
 	line: string;
-	last: { x: number; y: number; value: number; text: string };
+	/** The last point, and where its value label goes (`labelX`, `anchor`: before it when mirrored). */
+	last: {
+		x: number;
+		y: number;
+		labelX: number;
+		anchor: 'start' | 'end';
+		value: number;
+		text: string;
+	};
 }
 
 /** Everything the component draws, positioned in px. */
@@ -84,7 +94,7 @@ export function orderThemes<T extends { name: string; id: string; recent: number
 
 /** Lays out one panel per theme, row by row, busiest theme first. */
 export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
-	const { rows, width, recentYears = 3 } = opts;
+	const { rows, width, recentYears = 3, mirror = false } = opts;
 	const minCellWidth = opts.minCellWidth ?? (width < 480 ? 140 : 180);
 	const years = spanYears(rows.map((r) => r.year));
 	const byTheme = new Map<string, { name: string; counts: Map<number, number> }>();
@@ -116,7 +126,12 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 	const extra = (maxOf(lines, (l) => l.length, 1) - 1) * NAME_LINE;
 	const cellHeight = (opts.cellHeight ?? 96) + extra;
 	const [plotTop, plotBottom] = [NAME_BASELINE + extra + 10, cellHeight - PAD - 14];
-	const x = scaleLinear([years[0] ?? 0, years.at(-1) ?? 1], [PAD, cellWidth - labelRoom]);
+	// The last value's label takes the room after the line's end: the left when mirrored.
+	const span: [number, number] = [PAD, cellWidth - labelRoom];
+	const x = scaleLinear(
+		[years[0] ?? 0, years.at(-1) ?? 1],
+		mirror ? [cellWidth - PAD, labelRoom] : span
+	);
 	if (years.length === 1) x.domain([years[0]! - 1, years[0]! + 1]);
 	const y = scaleLinear([0, max || 1], [plotBottom, plotTop]);
 	const yearLabel = (year: number, anchor: 'start' | 'end') => {
@@ -138,7 +153,14 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 			y: Math.floor(i / columns) * (cellHeight + GAP),
 			area: area().y0(plotBottom)(pts) ?? '',
 			line: line()(pts) ?? '',
-			last: { x: lastPt[0], y: lastPt[1], value: lastValue, text: formatNumber(lastValue) }
+			last: {
+				x: lastPt[0],
+				y: lastPt[1],
+				labelX: lastPt[0] + (mirror ? -5 : 5),
+				anchor: mirror ? 'end' : 'start',
+				value: lastValue,
+				text: formatNumber(lastValue)
+			}
 		};
 	});
 	const gridRows = Math.ceil(themes.length / columns);
@@ -150,7 +172,10 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 		cellHeight,
 		name: { x: PAD, y: NAME_BASELINE, lineHeight: NAME_LINE },
 		yearLabels: years.length
-			? [yearLabel(years[0]!, 'start'), yearLabel(years.at(-1)!, 'end')]
+			? [
+					yearLabel(years[0]!, mirror ? 'end' : 'start'),
+					yearLabel(years.at(-1)!, mirror ? 'start' : 'end')
+				]
 			: [],
 		plotTop,
 		plotBottom,
