@@ -14,6 +14,7 @@ export { activeLocale, withLocale, localeState, timeMirrored } from './state.sve
 export {
 	CHART_FONTS,
 	directionOf,
+	figureFonts,
 	isLocale,
 	LANG_TAGS,
 	LOCALE_NAMES,
