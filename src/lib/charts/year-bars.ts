@@ -99,11 +99,11 @@ export function layoutYearBars<K extends string>(opts: {
 		}
 	}
 	const xTicks = layoutYearTicks({ x });
-	// Steps run left to right on the page: the last year first when mirrored.
-	const stepYears = mirror ? [...years].reverse() : years;
+	// A mirrored chart is drawn for export only, never brushed: its steps start at the left edge.
+	const first = mirror ? years.at(-1) : years[0];
 	const steps: YearSteps = {
-		years: stepYears,
-		left: round((x(stepYears[0]!) ?? margin.left) + x.bandwidth() / 2 - x.step() / 2),
+		years,
+		left: round((x(first!) ?? margin.left) + x.bandwidth() / 2 - x.step() / 2),
 		step: x.step()
 	};
 	return { width, height, margin, x, y, bars, totals, steps, xTicks, yTicks, legend: legend.items };
