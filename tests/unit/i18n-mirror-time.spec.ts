@@ -4,6 +4,7 @@
  * and only an Arabic figure drawn with the option asks for it (`timeMirrored`).
  */
 import { describe, expect, test } from 'vitest';
+import { layoutLegend } from '../../src/lib/charts/common';
 import { layoutMeetingsPerYear } from '../../src/lib/charts/meetings-per-year/layout';
 import { layoutOutcomeStatusTrend } from '../../src/lib/charts/outcome-status-trend/layout';
 import { layoutThemeTrends } from '../../src/lib/charts/theme-trends/layout';
@@ -73,5 +74,23 @@ describe('time axes mirrored for an Arabic figure', () => {
 		expect(withLocale('fr', timeMirrored, { mirrorTime: true })).toBe(false);
 		expect(withLocale('ar', timeMirrored)).toBe(false);
 		expect(timeMirrored()).toBe(false);
+	});
+
+	test('an Arabic legend reads right to left: first entry at the right edge, swatch right of its label', () => {
+		const entries = ['حضوري', 'مختلط', 'افتراضي'].map((label, i) => ({
+			key: String(i),
+			label,
+			color: '#000000'
+		}));
+		const ltr = layoutLegend({ entries, width: 400 }).items;
+		const rtl = layoutLegend({ entries, width: 400, rtl: true }).items;
+		expect(rtl[0]!.x).toBe(400 - 12);
+		rtl.forEach((item, i) => {
+			expect(item.anchor).toBe('end');
+			expect(item.textX).toBe(item.x - 6);
+			expect(item.x + 12).toBeCloseTo(400 - ltr[i]!.x, 1);
+			if (i > 0) expect(item.x).toBeLessThan(rtl[i - 1]!.x);
+		});
+		expect(ltr.every((item) => item.anchor === 'start' && item.textX === item.x + 18)).toBe(true);
 	});
 });

@@ -63,10 +63,12 @@ export function layoutYearBars<K extends string>(opts: {
 	right?: number;
 	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
 	mirror?: boolean;
+	/** The legend reads right to left (Arabic). */
+	rtl?: boolean;
 }): YearBarsFrame<K> {
 	const { keys, value, colors, width, height, top = 8, right = 12, mirror = false } = opts;
 	const years = spanYears(opts.years);
-	const legend = layoutLegend({ entries: opts.legend, width });
+	const legend = layoutLegend({ entries: opts.legend, width, rtl: opts.rtl });
 	const totals = new Map(years.map((yr) => [yr, keys.reduce((s, k) => s + value(yr, k), 0)]));
 	const max = maxOf(totals.values(), (v) => v);
 	const margin: Margin = { top: legend.height + top, right, bottom: 44, left: 0 };

@@ -17,6 +17,8 @@ export interface AttendanceBySectorOptions {
 	height?: number;
 	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
 	mirror?: boolean;
+	/** The legend reads right to left (Arabic). */
+	rtl?: boolean;
 }
 
 /** A bar segment: the participants of one sector in one year, at `meetings` meetings. */
@@ -51,7 +53,7 @@ export function attendanceEmptyMessage(opts: {
 
 /** Lays out the stacked bars (sectors bottom up in canonical order), every year of the span. */
 export function layoutAttendanceBySector(opts: AttendanceBySectorOptions): AttendanceBySectorModel {
-	const { rows, width, height = 320, mirror = false } = opts;
+	const { rows, width, height = 320, mirror = false, rtl = false } = opts;
 	const all: string[] = [...SECTORS, ...rows.map((r) => r.sector)];
 	const sectors = all.filter((s, i) => all.indexOf(s) === i);
 	// The query returns one row per year and sector.
@@ -64,7 +66,8 @@ export function layoutAttendanceBySector(opts: AttendanceBySectorOptions): Atten
 		legend: sectors.map((s) => ({ key: s, label: s, color: SECTOR_COLORS[s] ?? '#999999' })),
 		width,
 		height,
-		mirror
+		mirror,
+		rtl
 	});
 	return {
 		width,

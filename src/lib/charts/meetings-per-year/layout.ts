@@ -22,6 +22,8 @@ export interface MeetingsPerYearOptions {
 	height?: number;
 	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
 	mirror?: boolean;
+	/** The legend reads right to left (Arabic). */
+	rtl?: boolean;
 	/** Display name of a format, for the legend; defaults to the code. */
 	label?: (format: MeetingFormat) => string;
 }
@@ -63,7 +65,7 @@ export const TOTAL_FONT_SIZE = 11;
 
 /** Lays out the stacked bars, every year of the span included, empty years as gaps. */
 export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPerYearModel {
-	const { rows, width, height = 320, mirror = false, label = (f) => f } = opts;
+	const { rows, width, height = 320, mirror = false, rtl = false, label = (f) => f } = opts;
 	const byCell = new Map(rows.map((r) => [`${r.year}|${r.format}`, r]));
 	const frame = layoutYearBars({
 		years: rows.map((r) => r.year),
@@ -74,6 +76,7 @@ export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPer
 		width,
 		height,
 		mirror,
+		rtl,
 		top: 18
 	});
 	const bars = frame.bars.map((b) => ({

@@ -24,6 +24,8 @@ export interface OutcomeStatusTrendOptions {
 	height?: number;
 	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
 	mirror?: boolean;
+	/** The legend reads right to left (Arabic). */
+	rtl?: boolean;
 	/** Display name of a status, for the legend; defaults to the code. */
 	label?: (status: Status) => string;
 	/** Legend label of the rate line; defaults to `completion rate`. */
@@ -71,6 +73,7 @@ export function layoutOutcomeStatusTrend(opts: OutcomeStatusTrendOptions): Outco
 		width,
 		height = 320,
 		mirror = false,
+		rtl = false,
 		label = (s) => s,
 		rateLabel = 'completion rate'
 	} = opts;
@@ -88,6 +91,7 @@ export function layoutOutcomeStatusTrend(opts: OutcomeStatusTrendOptions): Outco
 		width,
 		height,
 		mirror,
+		rtl,
 		// Tick labels (`100 %`) and the rotated rate title, whose glyphs reach 1.07 em right of
 		// its baseline (Noto Sans ascent): all inside the svg.
 		right: 58
