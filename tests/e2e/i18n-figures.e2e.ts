@@ -156,8 +156,8 @@ describe('figures in any language', () => {
 		/** The x of each four-digit year label in the downloaded SVG, in year order. */
 		const yearXs = async () => {
 			const svg = (await download(page, 'ar', chart, 'تنزيل SVG')).toString('utf8');
-			return [...svg.matchAll(/<text x="([\d.]+)"[^>]*>\s*(\d{4})\s*<\/text>/g)]
-				.map((m) => ({ year: Number(m[2]), x: Number(m[1]) }))
+			return [...svg.matchAll(/<text\b([^>]*)>\s*(\d{4})\s*<\/text>/g)]
+				.map((m) => ({ year: Number(m[2]), x: Number(/\sx="([\d.]+)"/.exec(m[1]!)?.[1]) }))
 				.sort((a, b) => a.year - b.year)
 				.map((t) => t.x);
 		};

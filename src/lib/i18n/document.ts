@@ -4,7 +4,7 @@
  */
 import { chooseLocale, directionOf, LANG_TAGS, type Locale } from './locales';
 import { localeState } from './state.svelte';
-import { isPseudo, PSEUDO_LOCALES } from './pseudo';
+import { isPseudo } from './pseudo';
 
 const KEY = 'intersect.locale';
 const DIGITS_KEY = 'intersect.arabicDigits';
@@ -23,8 +23,8 @@ export function startLocale(search: URLSearchParams): void {
 	localeState.arabicDigits = store?.getItem(DIGITS_KEY) === 'arab' ? 'arab' : 'latn';
 	const fromUrl = search.get('lang');
 	// A layout-test build only: `?pseudo=long|bidi` draws English as a pseudo-locale.
-	const pseudo = search.get('pseudo');
-	if (PSEUDO_LOCALES && isPseudo(pseudo)) {
+	const pseudo = import.meta.env.VITE_PSEUDO_LOCALES === '1' ? search.get('pseudo') : null;
+	if (isPseudo(pseudo)) {
 		localeState.pseudo = pseudo;
 		return applyLocale('en');
 	}
@@ -57,7 +57,7 @@ export function applyLocale(locale: Locale): void {
 	if (!html) return;
 	html.lang = LANG_TAGS[locale];
 	html.dir = directionOf(locale);
-	if (PSEUDO_LOCALES && localeState.pseudo && locale === 'en') {
+	if (import.meta.env.VITE_PSEUDO_LOCALES === '1' && localeState.pseudo && locale === 'en') {
 		html.lang = localeState.pseudo === 'long' ? 'en-XA' : 'en-XB';
 		if (localeState.pseudo === 'bidi') html.dir = 'rtl';
 	}

@@ -5,7 +5,7 @@
  */
 import * as m from '$lib/paraglide/messages.js';
 import { activeLocale, localeState } from './state.svelte';
-import { PSEUDO_LOCALES, pseudoMessage } from './pseudo';
+import { pseudoMessage } from './pseudo';
 import type { Locale } from './locales';
 import { intlTag } from './intl-tag';
 import { directionOf } from './locales';
@@ -69,7 +69,9 @@ export function isolate(s: string): string {
  */
 export function t(key: MessageKey, params: MessageParams = {}, locale = activeLocale()): string {
 	const inputs: Record<string, string> = {};
-	const pseudo = PSEUDO_LOCALES && locale === 'en' ? localeState.pseudo : null;
+	// Read in place, not through an imported constant: the shipped build folds it to false.
+	const pseudo =
+		import.meta.env.VITE_PSEUDO_LOCALES === '1' && locale === 'en' ? localeState.pseudo : null;
 	// In Arabic every inserted value is isolated from the sentence around it.
 	const wrap = directionOf(locale) === 'rtl' || pseudo === 'bidi' ? isolate : (v: string) => v;
 	for (const [k, v] of Object.entries(params))

@@ -2,15 +2,13 @@
  * Pseudo-locales for layout tests, made from the English messages as they are looked up: `long`
  * (accented, every word ~40 % longer, in brackets: `[Ŝĥôôŵ ðååţåå]`) finds text cut off or
  * pushing its container; `bidi` (every word a right-to-left override on a right-to-left page)
- * finds layout that assumes left to right. Only a build with `VITE_PSEUDO_LOCALES=1` uses them
- * (`PSEUDO_LOCALES` below is then true); in the shipped build the code is dropped.
+ * finds layout that assumes left to right. Only a build with `VITE_PSEUDO_LOCALES=1` uses them:
+ * the callers test `import.meta.env.VITE_PSEUDO_LOCALES` in place, so the shipped build folds
+ * the test to false and drops this module (tests/e2e/i18n-layout.e2e.ts checks).
  */
 
 /** A pseudo-locale: `long` (accented, +40 %) or `bidi` (right to left). */
 export type Pseudo = 'long' | 'bidi';
-
-/** True in a test build made with `VITE_PSEUDO_LOCALES=1` (tests/e2e/i18n-layout.e2e.ts). */
-export const PSEUDO_LOCALES = import.meta.env.VITE_PSEUDO_LOCALES === '1';
 
 /** `true` for a pseudo-locale name. */
 export function isPseudo(v: unknown): v is Pseudo {
@@ -19,7 +17,10 @@ export function isPseudo(v: unknown): v is Pseudo {
 
 const PLAIN = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ACCENTED = 'åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ';
-const ACCENT = new Map([...PLAIN].map((c, i) => [c, [...ACCENTED][i]!]));
+let accent: Map<string, string> | undefined;
+/** The accented form of an ASCII letter (the table is made on first use). */
+const accented = (c: string) =>
+	(accent ??= new Map([...PLAIN].map((p, i) => [p, [...ACCENTED][i]!]))).get(c);
 const VOWEL = /[aeiouyAEIOUY]/;
 
 /** Share of a word's length added to it in the long pseudo-locale. */
@@ -33,12 +34,12 @@ function longWord(word: string): string {
 	const perVowel = vowels ? Math.ceil(budget / vowels) : 0;
 	let out = '';
 	for (const c of chars) {
-		const a = ACCENT.get(c) ?? c;
+		const a = accented(c) ?? c;
 		const extra = VOWEL.test(c) ? Math.min(perVowel, budget) : 0;
 		budget -= extra;
 		out += a.repeat(1 + extra);
 	}
-	return out + (ACCENT.get(chars.at(-1) ?? '') ?? '').repeat(budget);
+	return out + (accented(chars.at(-1) ?? '') ?? '').repeat(budget);
 }
 
 /** Text outside placeholders, in the long pseudo-locale. */
