@@ -97,6 +97,7 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'.build-subpath/',
+			'.build-pseudo/',
 			'.svelte-kit/',
 			'src/lib/paraglide/',
 			'node_modules/',

@@ -172,8 +172,14 @@ describe('damaged or forged embed links', () => {
 			meta
 		});
 		for (const [path, message] of [
-			['/embed/theme-sector-heatmap#data=AAAA', 'damaged or incomplete (not a packed chart)'],
-			[`/embed/theme-trends#data=${heatmap}`, 'damaged or incomplete (rows of another chart)'],
+			[
+				'/embed/theme-sector-heatmap#data=AAAA',
+				'damaged or incomplete (its data is not a packed chart)'
+			],
+			[
+				`/embed/theme-trends#data=${heatmap}`,
+				'damaged or incomplete (its numbers are for another chart)'
+			],
 			[`/embed/theme-sector-heatmap#data=${heatmap.slice(0, -6)}`, 'damaged or incomplete'],
 			['/embed/no-such-chart', 'There is no chart named “no-such-chart”.']
 		]) {

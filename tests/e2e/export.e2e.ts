@@ -145,11 +145,15 @@ describe('the Export menu', () => {
 				'Copy caption'
 			])
 				await expect(panel.getByRole('button', { name }).isVisible()).resolves.toBe(true);
-			// First the figure's language, then the downloads.
+			// First the figure's language and its time direction in Arabic, then the downloads.
 			await page.keyboard.press('Tab');
 			await expect(
 				page.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim())
 			).resolves.toMatch(/^Figure language/);
+			await page.keyboard.press('Tab');
+			await expect(
+				page.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim())
+			).resolves.toBe('Arabic figures: years run right to left');
 			await page.keyboard.press('Tab');
 			await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
 				'Download SVG'

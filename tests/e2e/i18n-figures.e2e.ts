@@ -148,4 +148,35 @@ describe('figures in any language', () => {
 			expect(String.fromCharCode(...png.subarray(1, 4)), l).toBe('PNG');
 		}
 	});
+
+	test('an Arabic figure’s years run right to left when the Export menu asks, and only then', async () => {
+		const page = await app.dashboard('/?lang=ar');
+		const chart = 'meetings-per-year';
+		const ar = catalogue('ar');
+		/** The x of each four-digit year label in the downloaded SVG, in year order. */
+		const yearXs = async () => {
+			const svg = (await download(page, 'ar', chart, 'تنزيل SVG')).toString('utf8');
+			return [...svg.matchAll(/<text\b([^>]*)>\s*(\d{4})\s*<\/text>/g)]
+				.map((m) => ({ year: Number(m[2]), x: Number(/\sx="([\d.]+)"/.exec(m[1]!)?.[1]) }))
+				.sort((a, b) => a.year - b.year)
+				.map((t) => t.x);
+		};
+		const plain = await yearXs();
+		expect(plain.length).toBeGreaterThan(1);
+		expect(plain).toEqual([...plain].sort((a, b) => a - b));
+		const panel = page.locator(`figure[data-chart="${chart}"]`);
+		await panel.getByLabel(ar['fig.export.mirrorTime']!).check();
+		const mirrored = await yearXs();
+		expect(mirrored).toEqual([...mirrored].sort((a, b) => b - a));
+		expect(mirrored.length).toBe(plain.length);
+		// The page's chart is not mirrored: time runs left to right on screen.
+		const screen = await panel
+			.locator('svg[role="graphics-document"] text')
+			.evaluateAll((ts) =>
+				ts
+					.filter((t) => /^\d{4}$/.test(t.textContent!.trim()))
+					.map((t) => Number(t.getAttribute('x')))
+			);
+		expect(screen).toEqual([...screen].sort((a, b) => a - b));
+	});
 });

@@ -93,12 +93,13 @@ describe('dataset bundles on the real engine', { timeout: 120_000 }, () => {
 			code: 'file-invalid',
 			params: {
 				file: 'meetings-negative-count.csv',
-				detail: expect.stringMatching(/^row \d+, participants/)
+				row: expect.any(Number),
+				column: 'participants'
 			}
 		});
 		const unreadable = fixture('bad/outcomes-truncated.parquet');
 		await expect(prepareBundle(conn, { inputs: [unreadable], decode })).rejects.toMatchObject({
-			code: 'file-invalid',
+			code: 'file-refused',
 			params: { file: 'outcomes-truncated.parquet' }
 		});
 		expect(await fingerprint(conn)).toBe(before);

@@ -40,8 +40,12 @@ export interface LegendEntry {
 
 /** A legend entry placed in the svg: (x, y) is the swatch's top-left corner. */
 export interface LegendItem extends Required<LegendEntry> {
+	/** Left edge of the swatch (px). */
 	x: number;
 	y: number;
+	/** Where the label starts reading (px): after the swatch, or before it right to left. */
+	textX: number;
+	anchor: 'start' | 'end';
 }
 
 /** `v` rounded to 0.1 px, so the SVG text is stable across runs and platforms. */
@@ -193,17 +197,21 @@ export function layoutCountTicks(opts: { y: ScaleLinear<number, number> }): Tick
 		.map((v) => ({ pos: round(y(v)), label: formatNumber(v) }));
 }
 
-/** Legend entries flowed left to right from (x0, y0), wrapping at `width`; 20 px per line. */
+/**
+ * Legend entries flowed left to right from (x0, y0), wrapping at `width`; 20 px per line. `rtl`
+ * (Arabic): flowed right to left from the right edge, each swatch right of its label.
+ */
 export function layoutLegend(opts: {
 	entries: LegendEntry[];
 	width: number;
 	x0?: number;
 	y0?: number;
+	rtl?: boolean;
 }): {
 	items: LegendItem[];
 	height: number;
 } {
-	const { entries, width, x0 = 0, y0 = 0 } = opts;
+	const { entries, width, x0 = 0, y0 = 0, rtl = false } = opts;
 	const lineHeight = 20;
 	let x = x0;
 	let y = y0;
@@ -213,7 +221,17 @@ export function layoutLegend(opts: {
 			x = x0;
 			y += lineHeight;
 		}
-		const item: LegendItem = { shape: 'rect', ...e, x: round(x), y: round(y) };
+		const swatch = e.shape === 'line' ? 22 : 12;
+		const [sx, anchor] = rtl ? [width - (x - x0) - swatch, 'end' as const] : [x, 'start' as const];
+		const textX = rtl ? sx - 6 : sx + swatch + 6;
+		const item: LegendItem = {
+			shape: 'rect',
+			...e,
+			x: round(sx),
+			y: round(y),
+			textX: round(textX),
+			anchor
+		};
 		x += w;
 		return item;
 	});

@@ -92,18 +92,23 @@ export function layoutYearBars<K extends string>(opts: {
 	right?: number;
 	/** The dates the data covers; years it cuts are hatched and labelled. */
 	covered?: DateSpan | null;
+	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
+	mirror?: boolean;
+	/** The legend reads right to left (Arabic). */
+	rtl?: boolean;
 }): YearBarsFrame<K> {
-	const { keys, value, colors, width, height, top = 8, right = 12 } = opts;
+	const { keys, value, colors, width, height, top = 8, right = 12, mirror = false } = opts;
 	const years = spanYears(opts.years);
 	const cut = partialYears({ years, covered: opts.covered });
-	const legend = layoutLegend({ entries: opts.legend, width });
+	const legend = layoutLegend({ entries: opts.legend, width, rtl: opts.rtl });
 	const totals = new Map(years.map((yr) => [yr, keys.reduce((s, k) => s + value(yr, k), 0)]));
 	const max = maxOf(totals.values(), (v) => v);
 	const margin: Margin = { top: legend.height + top, right, bottom: cut.length ? 58 : 44, left: 0 };
 	const y = scaleLinear([0, max || 1], [height - margin.bottom, margin.top]).nice();
 	const yTicks = layoutCountTicks({ y });
 	margin.left = round(22 + maxOf(yTicks, (t) => estimateWidth(t.label)) + 6);
-	const x = scaleBand(years, [margin.left, width - margin.right])
+	const range: [number, number] = [margin.left, width - margin.right];
+	const x = scaleBand(years, mirror ? [range[1], range[0]] : range)
 		.paddingInner(0.2)
 		.paddingOuter(outerPadding(years.length, width - margin.right - margin.left));
 	const bars: StackedRect<K>[] = [];
@@ -128,9 +133,11 @@ export function layoutYearBars<K extends string>(opts: {
 		}
 	}
 	const xTicks = layoutYearTicks({ x });
+	// A mirrored chart is drawn for export only, never brushed: its steps start at the left edge.
+	const first = mirror ? years.at(-1) : years[0];
 	const steps: YearSteps = {
 		years,
-		left: round((x(years[0]!) ?? margin.left) + x.bandwidth() / 2 - x.step() / 2),
+		left: round((x(first!) ?? margin.left) + x.bandwidth() / 2 - x.step() / 2),
 		step: x.step()
 	};
 	const base = height - margin.bottom;

@@ -17,6 +17,8 @@ export type DatasetErrorCode =
 	| 'fetch-html'
 	| 'hash-mismatch'
 	| 'file-invalid'
+	| 'file-refused'
+	| 'file-errors'
 	| 'index-invalid';
 
 /** A failure opening, fetching or writing a bundle; `params` name the file, field or status. */

@@ -17,7 +17,7 @@ import {
 	type LoadProgress
 } from '$lib/ingest/load';
 import type { FileDecoder } from '$lib/ingest/decode';
-import { problemText } from '$lib/ingest/problem-text';
+import { fileErrorText } from '$lib/state/recognition-messages';
 import { DatasetError } from './errors';
 
 /** Options of `prepareBundle`. */
@@ -28,19 +28,32 @@ export interface BundleLoadOptions {
 	onProgress?: (p: LoadProgress) => void;
 }
 
-/** The first reason `batch` cannot be published or opened as it is, or null when it is clean. */
+/**
+ * The first reason `batch` cannot be published or opened as it is, or null when it is clean:
+ * a file refused (its sentence in the reader's language), else the first row error as codes
+ * (file, row, column, problem reason, value; worded by `datasetErrorText`), else the count.
+ */
 export function bundleProblem(batch: BatchReport): DatasetError | null {
 	const failed = batch.files.find((f) => f.error);
-	if (failed) return new DatasetError('file-invalid', { file: failed.file, detail: failed.error! });
+	if (failed)
+		return new DatasetError('file-refused', {
+			file: failed.file,
+			detail: fileErrorText(failed) ?? failed.error!
+		});
 	const p = batch.problems.find((x) => x.severity === 'error');
 	if (!p && batch.errorCount === 0) return null;
-	const detail = p
-		? `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${problemText(p.reason)}${p.value === null ? '' : ` (“${p.value}”)`}`
-		: `${batch.errorCount} errors`;
+	if (!p)
+		return new DatasetError('file-errors', {
+			file: batch.files[0]!.file,
+			count: batch.errorCount
+		});
 	return new DatasetError('file-invalid', {
-		file: p?.file ?? batch.files[0]!.file,
-		detail,
-		errors: batch.errorCount
+		file: p.file,
+		row: p.row,
+		reason: p.reason,
+		errors: batch.errorCount,
+		...(p.column ? { column: p.column } : {}),
+		...(p.value === null ? {} : { value: p.value })
 	});
 }
 

@@ -32,19 +32,42 @@ export interface EmbedPayload {
 	meta: EmbedMeta;
 }
 
-/** Why a payload cannot be made or read. */
+/**
+ * What is wrong with a payload, for the reader (worded by `embedReasonText` from
+ * `fig.embed.reason.<code>`); the error's `message` is the same in English, for logs.
+ */
+export type EmbedReason =
+	| 'packed'
+	| 'version'
+	| 'chart'
+	| 'columns'
+	| 'row'
+	| 'cell'
+	| 'source'
+	| 'themes'
+	| 'years'
+	| 'cells'
+	| 'too-large';
+
+/** Why a payload cannot be made or read: a kind, a reason code and its parameters. */
 export class EmbedError extends Error {
 	constructor(
 		readonly kind: 'too-large' | 'malformed' | 'too-many',
 		message: string,
-		readonly size = 0
+		readonly size = 0,
+		readonly reason: EmbedReason = 'packed',
+		readonly params: Record<string, number | string> = {}
 	) {
 		super(message);
 		this.name = 'EmbedError';
 	}
 }
 
-const malformed = (why: string) => new EmbedError('malformed', why);
+const malformed = (
+	why: string,
+	reason: EmbedReason = 'packed',
+	params: Record<string, number | string> = {}
+) => new EmbedError('malformed', why, 0, reason, params);
 
 /** Bytes as base64url without padding. */
 export function toBase64Url(bytes: Uint8Array): string {
@@ -97,36 +120,44 @@ export async function encodeEmbed(p: EmbedPayload): Promise<string> {
 	const json = new TextEncoder().encode(JSON.stringify(wire));
 	const text = toBase64Url(await pipe(json, new CompressionStream('deflate-raw'), Infinity));
 	if (text.length > MAX_EMBED_CHARS)
-		throw new EmbedError('too-large', `payload of ${text.length} characters`, text.length);
+		throw new EmbedError(
+			'too-large',
+			`payload of ${text.length} characters`,
+			text.length,
+			'too-large'
+		);
 	return text;
 }
 
-function checkCell(spec: FieldSpec, v: unknown, where: string): string | number {
+function checkCell(spec: FieldSpec, v: unknown, row: number): string | number {
+	const bad = (what: string) =>
+		malformed(`row ${row}: ${spec.name} ${what}`, 'cell', { row, column: spec.name });
 	if (spec.type === 'int') {
 		if (typeof v !== 'number' || !Number.isInteger(v) || v < spec.min || v > spec.max)
-			throw malformed(`${where}: ${spec.name} is not a whole number in range`);
+			throw bad('is not a whole number in range');
 		return v;
 	}
-	if (typeof v !== 'string') throw malformed(`${where}: ${spec.name} is not text`);
-	if (spec.type === 'enum' && !spec.values.includes(v))
-		throw malformed(`${where}: ${spec.name} is not a known value`);
+	if (typeof v !== 'string') throw bad('is not text');
+	if (spec.type === 'enum' && !spec.values.includes(v)) throw bad('is not a known value');
 	if (spec.type === 'text' && (v.length === 0 || v.length > spec.maxLength))
-		throw malformed(`${where}: ${spec.name} is empty or too long`);
+		throw bad('is empty or too long');
 	return v;
 }
 
+const badSource = (why: string) => malformed(why, 'source');
+
 const str = (v: unknown, max: number, name: string) => {
-	if (typeof v !== 'string' || v.length > max) throw malformed(`${name} is not short text`);
+	if (typeof v !== 'string' || v.length > max) throw badSource(`${name} is not short text`);
 	return v;
 };
 
 function checkMeta(m: unknown): EmbedMeta {
-	if (!m || typeof m !== 'object') throw malformed('no source details');
+	if (!m || typeof m !== 'object') throw badSource('no source details');
 	const o = m as Record<string, unknown>;
-	if (!Array.isArray(o.filters) || o.filters.length > 10) throw malformed('filters are not a list');
-	if (!isFingerprint(o.fingerprint)) throw malformed('fingerprint is not valid');
+	if (!Array.isArray(o.filters) || o.filters.length > 10) throw badSource('filters are not a list');
+	if (!isFingerprint(o.fingerprint)) throw badSource('fingerprint is not valid');
 	const version = str(o.version, 32, 'version');
-	if (!/^[\w.+-]+$/.test(version)) throw malformed('version is not valid');
+	if (!/^[\w.+-]+$/.test(version)) throw badSource('version is not valid');
 	return {
 		dataset: str(o.dataset, 500, 'dataset'),
 		period: str(o.period, 200, 'period'),
@@ -139,7 +170,12 @@ function checkMeta(m: unknown): EmbedMeta {
 /** The payload of embed text for `chart`, checked; throws EmbedError saying what is wrong. */
 export async function decodeEmbed(text: string, chart: ChartId): Promise<EmbedPayload> {
 	if (text.length > MAX_EMBED_CHARS)
-		throw new EmbedError('too-large', `payload of ${text.length} characters`, text.length);
+		throw new EmbedError(
+			'too-large',
+			`payload of ${text.length} characters`,
+			text.length,
+			'too-large'
+		);
 	let wire: unknown;
 	try {
 		const bytes = await pipe(
@@ -153,16 +189,17 @@ export async function decodeEmbed(text: string, chart: ChartId): Promise<EmbedPa
 	}
 	if (!wire || typeof wire !== 'object') throw malformed('not a packed chart');
 	const w = wire as Record<string, unknown>;
-	if (w.v !== 1) throw malformed('unknown format version');
-	if (!isChartId(w.c) || w.c !== chart) throw malformed('rows of another chart');
+	if (w.v !== 1) throw malformed('unknown format version', 'version');
+	if (!isChartId(w.c) || w.c !== chart) throw malformed('rows of another chart', 'chart');
 	const fields = CHARTS[chart].fields;
 	if (!Array.isArray(w.f) || w.f.join() !== fields.map((f) => f.name).join())
-		throw malformed('unexpected columns');
-	if (!Array.isArray(w.r) || w.r.length > MAX_ROWS) throw malformed('rows are not a list');
+		throw malformed('unexpected columns', 'columns');
+	if (!Array.isArray(w.r) || w.r.length > MAX_ROWS)
+		throw malformed('rows are not a list', 'columns');
 	const rows = w.r.map((r: unknown, i) => {
 		if (!Array.isArray(r) || r.length !== fields.length)
-			throw malformed(`row ${i + 1} has the wrong shape`);
-		return Object.fromEntries(fields.map((f, k) => [f.name, checkCell(f, r[k], `row ${i + 1}`)]));
+			throw malformed(`row ${i + 1} has the wrong shape`, 'row', { row: i + 1 });
+		return Object.fromEntries(fields.map((f, k) => [f.name, checkCell(f, r[k], i + 1)]));
 	});
 	checkBounds(rows);
 	return { chart, rows, meta: checkMeta(w.m) };
@@ -181,9 +218,15 @@ function checkBounds(rows: Record<string, string | number>[]): void {
 	}
 	const years = lo > hi ? 0 : hi - lo + 1;
 	const b = EMBED_BOUNDS;
-	const over = (what: string, n: number, limit: number) =>
-		new EmbedError('too-many', `${n} ${what}; at most ${limit}`, n);
-	if (themes.size > b.themes) throw over('themes', themes.size, b.themes);
-	if (years > b.years) throw over(`years (${lo}–${hi})`, years, b.years);
-	if (themes.size * years > b.cells) throw over('theme × year cells', themes.size * years, b.cells);
+	const over = (what: string, reason: EmbedReason, n: number, limit: number) =>
+		new EmbedError('too-many', `${n} ${what}; at most ${limit}`, n, reason, {
+			n,
+			limit,
+			from: String(lo),
+			to: String(hi)
+		});
+	if (themes.size > b.themes) throw over('themes', 'themes', themes.size, b.themes);
+	if (years > b.years) throw over(`years (${lo}–${hi})`, 'years', years, b.years);
+	const cells = themes.size * years;
+	if (cells > b.cells) throw over('theme × year cells', 'cells', cells, b.cells);
 }

@@ -41,6 +41,8 @@ export interface FigureActionsOptions {
 	cm?: number;
 	/** The analyst's title, subtitle and note. */
 	text?: FigureText;
+	/** An Arabic figure's time axes run right to left (default: left to right). */
+	mirrorTime?: boolean;
 }
 
 /** One chart's exports and their outcome. */
@@ -62,8 +64,8 @@ export class FigureActions {
 	}
 
 	#figure(src: FigureSource, cm?: number) {
-		const { ctx, locale, text } = this.#o;
-		return buildFigure(src, ctx, { locale: locale ?? activeLocale(), cm, text });
+		const { ctx, locale, text, mirrorTime } = this.#o;
+		return buildFigure(src, ctx, { locale: locale ?? activeLocale(), cm, text, mirrorTime });
 	}
 
 	#say(text: string, failed = false) {
@@ -106,7 +108,10 @@ export class FigureActions {
 	/** Download the figure in all six languages (SVG and a `cm` wide print PNG each) as a zip. */
 	allLanguages = (cm: number) =>
 		this.#run('ZIP', async (src) => {
-			const zip = await figureZip(src, this.#o.ctx, cm, this.#o.text);
+			const zip = await figureZip(src, this.#o.ctx, cm, {
+				text: this.#o.text,
+				mirrorTime: this.#o.mirrorTime
+			});
 			downloadBlob(zip.name, zip.blob);
 			return xt('export.saved', { file: zip.name });
 		});

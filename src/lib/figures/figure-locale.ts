@@ -2,7 +2,8 @@
  * A chart drawn for a figure, for export: laid out again at the figure's width, as paper shows
  * it (`print`: no on-screen dimming), in any language. The chart's component is mounted off screen with every message and format in that language (`withLocale`), rendered
  * synchronously (`flushSync`), handed to the caller, and removed, all in one call. The same
- * rows and width give the same geometry in every language, mirrored only where Arabic mirrors.
+ * rows and width give the same geometry in every language, mirrored only where Arabic mirrors
+ * (and, when `mirrorTime` is asked, an Arabic figure's time axes: `timeMirrored` in $lib/i18n).
  * Browser only.
  */
 import { flushSync, mount, unmount } from 'svelte';
@@ -29,37 +30,43 @@ export function withChartIn<T>(
 		locale: Locale;
 		/** The dates the data covers (partial years hatched). */
 		covered?: DateSpan | null;
+		/** An Arabic figure's years run right to left. */
+		mirrorTime?: boolean;
 	},
 	use: (c: ChartIn) => T
 ): T {
-	return withLocale(o.locale, () => {
-		const host = document.createElement('div');
-		host.dir = directionOf(o.locale);
-		host.lang = LANG_TAGS[o.locale];
-		host.setAttribute('aria-hidden', 'true');
-		// Laid out (computed styles are read) but unseen; not `visibility`, which the SVG would inherit.
-		host.style.cssText = `position:fixed;top:0;left:0;width:${o.width + 64}px;opacity:0;pointer-events:none;z-index:-1`;
-		document.body.append(host);
-		const Chart = CHARTS[o.chart].component;
-		const app = mount(Chart, {
-			target: host,
-			props: {
-				rows: o.rows as never[],
-				width: o.width,
-				tableLoaded: true,
-				print: true,
-				covered: o.covered ?? null
+	return withLocale(
+		o.locale,
+		() => {
+			const host = document.createElement('div');
+			host.dir = directionOf(o.locale);
+			host.lang = LANG_TAGS[o.locale];
+			host.setAttribute('aria-hidden', 'true');
+			// Laid out (computed styles are read) but unseen; not `visibility`, which the SVG would inherit.
+			host.style.cssText = `position:fixed;top:0;left:0;width:${o.width + 64}px;opacity:0;pointer-events:none;z-index:-1`;
+			document.body.append(host);
+			const Chart = CHARTS[o.chart].component;
+			const app = mount(Chart, {
+				target: host,
+				props: {
+					rows: o.rows as never[],
+					width: o.width,
+					tableLoaded: true,
+					print: true,
+					covered: o.covered ?? null
+				}
+			});
+			try {
+				flushSync();
+				const svg = host.querySelector<SVGSVGElement>('.chart-body > svg');
+				if (!svg) throw new Error(`${o.chart}: no chart drawn in ${o.locale}`);
+				const note = host.querySelector('figcaption')?.textContent?.trim() ?? '';
+				return use({ svg, title: t(CHARTS[o.chart].title), note });
+			} finally {
+				void unmount(app);
+				host.remove();
 			}
-		});
-		try {
-			flushSync();
-			const svg = host.querySelector<SVGSVGElement>('.chart-body > svg');
-			if (!svg) throw new Error(`${o.chart}: no chart drawn in ${o.locale}`);
-			const note = host.querySelector('figcaption')?.textContent?.trim() ?? '';
-			return use({ svg, title: t(CHARTS[o.chart].title), note });
-		} finally {
-			void unmount(app);
-			host.remove();
-		}
-	});
+		},
+		{ mirrorTime: o.mirrorTime }
+	);
 }

@@ -9,17 +9,20 @@ import { buildFigure, figurePng, fileName, type FigureSource } from './figure';
 import { cmPart } from './names';
 import type { FigureText } from './figure-text';
 
-/** The zip of the chart in every language, laid out for `cm` (PNGs at 300 dpi), and its file name. */
+/**
+ * The zip of the chart in every language, laid out for `cm` (PNGs at 300 dpi), and its file name;
+ * `mirrorTime`: the Arabic figure's years run right to left.
+ */
 export async function figureZip(
 	src: FigureSource,
 	ctx: FigureContext,
 	cm: number,
-	text?: FigureText
+	o: { text?: FigureText; mirrorTime?: boolean } = {}
 ): Promise<{ name: string; blob: Blob }> {
 	const files: Zippable = {};
 	let name = '';
 	for (const locale of LOCALES) {
-		const f = await buildFigure(src, ctx, { locale, cm, text });
+		const f = await buildFigure(src, ctx, { locale, cm, ...o });
 		name ||= fileName(f, 'zip', 'languages');
 		files[fileName(f, 'svg', locale)] = strToU8(f.svg);
 		const png = await figurePng(f, { cm });

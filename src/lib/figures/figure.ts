@@ -75,12 +75,15 @@ export interface FigureOptions {
 	cm?: number;
 	/** The analyst's title, subtitle and note (used in the interface's language only). */
 	text?: FigureText;
+	/** An Arabic figure's time axes run right to left (default: left to right). */
+	mirrorTime?: boolean;
 }
 
 /**
  * The standalone figure of a chart: laid out again off screen for paper (at `cm` when given,
  * else at the on-screen width; never the screen's dimming), in `locale`, with the analyst's
  * words. Its metadata stays in the interface's words, so "reopen" reads any language version.
+ * `mirrorTime`: an Arabic figure's years run right to left.
  */
 export async function buildFigure(
 	src: FigureSource,
@@ -116,8 +119,9 @@ export async function buildFigure(
 			rtl: directionOf(activeLocale()) === 'rtl'
 		});
 	const rows = ctx.rows(src.chart);
+	const mirrorTime = o.mirrorTime === true && directionOf(locale) === 'rtl';
 	const composed = withChartIn(
-		{ chart: src.chart, rows, width, locale, covered: ctx.covered?.() ?? null },
+		{ chart: src.chart, rows, width, locale, covered: ctx.covered?.() ?? null, mirrorTime },
 		compose
 	);
 	return { ...composed, meta, view, locale, cm: o.cm };

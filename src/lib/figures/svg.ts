@@ -4,11 +4,8 @@
  * figure's metadata. Pure string building; every text goes through `escapeXml`.
  */
 import { CHAR_WIDTH, FONT_SIZE, wrapWhole } from '$lib/charts/common';
-import { CHART_FONTS } from '$lib/i18n';
+import { figureFonts } from '$lib/i18n';
 import type { FigureMeta } from './metadata';
-
-/** Fonts of the figure: Noto for every script of the six languages, then the system's. */
-export const FONT_STACK = `${CHART_FONTS.replace(', system-ui, sans-serif', '')}, system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', Arial, sans-serif`;
 
 /** Colours of the printed figure (the light theme). */
 export interface PrintColors {
@@ -120,7 +117,7 @@ export function composeSvg(f: FigureFrame): { svg: string; width: number; height
 	const parts = [
 		`<?xml version="1.0" encoding="UTF-8"?>\n`,
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" `,
-		`font-family="${escapeXml(FONT_STACK)}" font-size="${FONT_SIZE}" role="img" aria-labelledby="figure-title figure-desc"`,
+		`font-family="${escapeXml(figureFonts(f.lang ?? ''))}" font-size="${FONT_SIZE}" role="img" aria-labelledby="figure-title figure-desc"`,
 		// `direction` explicit: the chart's geometry is laid out left to right in every language.
 		` direction="ltr"${f.lang ? ` lang="${escapeXml(f.lang)}" xml:lang="${escapeXml(f.lang)}"` : ''}>`,
 		`<title id="figure-title">${escapeXml(f.title)}</title>`,

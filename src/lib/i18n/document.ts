@@ -4,6 +4,7 @@
  */
 import { chooseLocale, directionOf, LANG_TAGS, type Locale } from './locales';
 import { localeState } from './state.svelte';
+import { isPseudo } from './pseudo';
 
 const KEY = 'intersect.locale';
 const DIGITS_KEY = 'intersect.arabicDigits';
@@ -21,6 +22,12 @@ export function startLocale(search: URLSearchParams): void {
 	const store = storage();
 	localeState.arabicDigits = store?.getItem(DIGITS_KEY) === 'arab' ? 'arab' : 'latn';
 	const fromUrl = search.get('lang');
+	// A layout-test build only: `?pseudo=long|bidi` draws English as a pseudo-locale.
+	const pseudo = import.meta.env.VITE_PSEUDO_LOCALES === '1' ? search.get('pseudo') : null;
+	if (isPseudo(pseudo)) {
+		localeState.pseudo = pseudo;
+		return applyLocale('en');
+	}
 	const locale = chooseLocale({
 		search: fromUrl,
 		stored: store?.getItem(KEY),
@@ -50,4 +57,8 @@ export function applyLocale(locale: Locale): void {
 	if (!html) return;
 	html.lang = LANG_TAGS[locale];
 	html.dir = directionOf(locale);
+	if (import.meta.env.VITE_PSEUDO_LOCALES === '1' && localeState.pseudo && locale === 'en') {
+		html.lang = localeState.pseudo === 'long' ? 'en-XA' : 'en-XB';
+		if (localeState.pseudo === 'bidi') html.dir = 'rtl';
+	}
 }

@@ -4,15 +4,17 @@
  * language. Numbers, dates and lists go through `Intl` for that language.
  */
 import * as m from '$lib/paraglide/messages.js';
-import { activeLocale } from './state.svelte';
+import { activeLocale, localeState } from './state.svelte';
+import { pseudoMessage } from './pseudo';
 import type { Locale } from './locales';
 import { intlTag } from './intl-tag';
 import { directionOf } from './locales';
 
-export { activeLocale, withLocale, localeState } from './state.svelte';
+export { activeLocale, withLocale, localeState, timeMirrored } from './state.svelte';
 export {
 	CHART_FONTS,
 	directionOf,
+	figureFonts,
 	isLocale,
 	LANG_TAGS,
 	LOCALE_NAMES,
@@ -66,16 +68,21 @@ export function isolate(s: string): string {
  * `params`. A numeric `count` selects the plural form and is shown as `{n}`.
  */
 export function t(key: MessageKey, params: MessageParams = {}, locale = activeLocale()): string {
-	const inputs: Record<string, unknown> = {};
+	const inputs: Record<string, string> = {};
+	// Read in place, not through an imported constant: the shipped build folds it to false.
+	const pseudo =
+		import.meta.env.VITE_PSEUDO_LOCALES === '1' && locale === 'en' ? localeState.pseudo : null;
 	// In Arabic every inserted value is isolated from the sentence around it.
-	const wrap = directionOf(locale) === 'rtl' ? isolate : (v: string) => v;
+	const wrap = directionOf(locale) === 'rtl' || pseudo === 'bidi' ? isolate : (v: string) => v;
 	for (const [k, v] of Object.entries(params))
 		inputs[k] = wrap(typeof v === 'number' ? formatNumber(v, locale) : v);
-	if (typeof params.count === 'number') {
-		inputs.count = params.count;
-		inputs.n ??= wrap(formatNumber(params.count, locale));
-	}
-	return (m[key] as unknown as MessageFn)(inputs, { locale });
+	if (typeof params.count === 'number') inputs.n ??= wrap(formatNumber(params.count, locale));
+	const render = (values: Record<string, string>) =>
+		(m[key] as unknown as MessageFn)(
+			typeof params.count === 'number' ? { ...values, count: params.count } : values,
+			{ locale }
+		);
+	return pseudo ? pseudoMessage(pseudo, inputs, render) : render(inputs);
 }
 
 /** `true` when `key` names a message (for keys built from data, such as a status code). */

@@ -67,3 +67,24 @@ export function chooseLocale(options: {
  */
 export const CHART_FONTS =
 	"'Noto Sans', 'Noto Sans Arabic', 'Noto Sans SC', 'Noto Sans CJK SC', system-ui, sans-serif";
+
+/** Common system fonts with simplified Chinese (Linux, Adobe, Windows, macOS), best first. */
+const CJK_SYSTEM_FONTS =
+	"'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', SimHei";
+/** Common system fonts for Latin, Cyrillic and Arabic (Arial, Segoe UI and Tahoma have Arabic). */
+const SYSTEM_FONTS =
+	"system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', Arial, Tahoma, 'DejaVu Sans'";
+
+/**
+ * Font families of an exported figure in `lang` (a `LANG_TAGS` value): the bundled Noto
+ * families first, then the system's. A reader without Noto (an SVG opened in LibreOffice or
+ * Inkscape) falls back per character along the list, so a Chinese figure names the common
+ * Chinese system fonts before the Latin ones (whose Latin letters would otherwise win, and
+ * whose lack of Han glyphs shows as boxes), and every other figure names them last.
+ */
+export function figureFonts(lang: string): string {
+	const noto = "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans SC'";
+	return lang.startsWith('zh')
+		? `${noto}, ${CJK_SYSTEM_FONTS}, ${SYSTEM_FONTS}, sans-serif`
+		: `${noto}, ${SYSTEM_FONTS}, ${CJK_SYSTEM_FONTS}, sans-serif`;
+}

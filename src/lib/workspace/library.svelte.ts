@@ -27,8 +27,8 @@ export const HISTORY_LIMIT = 50;
 export class QueryLibrary {
 	history = $state<HistoryEntry[]>([]);
 	saved = $state<SavedQuery[]>([]);
-	/** Why the last write to storage failed, or null. */
-	storageError = $state<string | null>(null);
+	/** Why the last write to storage failed (`ws.storage.<code>`, with the browser's detail), or null. */
+	storageError = $state<{ code: 'unavailable' | 'full' | 'failed'; detail?: string } | null>(null);
 	#storage: Storage | null;
 
 	constructor(storage: Storage | null) {
@@ -77,8 +77,7 @@ export class QueryLibrary {
 
 	#persist(): void {
 		if (!this.#storage) {
-			this.storageError =
-				'This browser offers no local storage: history and saved queries last only until the page closes.';
+			this.storageError = { code: 'unavailable' };
 			return;
 		}
 		try {
@@ -90,8 +89,8 @@ export class QueryLibrary {
 		} catch (e) {
 			const quota = e instanceof DOMException && /quota/i.test(`${e.name} ${e.message}`);
 			this.storageError = quota
-				? 'Could not save: this browser’s storage for the app is full. Delete saved queries or clear the history; until then changes last only until the page closes.'
-				: `Could not save to this browser’s storage (${e instanceof Error ? e.message : String(e)}); changes last only until the page closes.`;
+				? { code: 'full' }
+				: { code: 'failed', detail: e instanceof Error ? e.message : String(e) };
 		}
 	}
 }

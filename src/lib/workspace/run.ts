@@ -5,6 +5,7 @@
  */
 import type { Table } from 'apache-arrow';
 import { BEGIN_READ_ONLY_SQL, COMMIT_SQL, ROLLBACK_SQL } from '$lib/db/queries/staging';
+import { t } from '$lib/i18n';
 import { checkWorkspaceSql } from './guard';
 
 /** What the workspace needs from its own connection: run one statement, cancel the running one. */
@@ -44,9 +45,7 @@ export function explainError(message: string): string {
 	} catch {
 		// Not JSON: already DuckDB's text.
 	}
-	return READ_ONLY.test(text)
-		? `Refused: the loaded tables are read-only in the workspace; create TEMP tables of your own to experiment. DuckDB said: ${text}`
-		: text;
+	return READ_ONLY.test(text) ? t('ws.readOnlyRefused', { error: text }) : text;
 }
 
 /** Run one statement inside a read-only transaction; roll back (and rethrow) when it fails. */
@@ -88,8 +87,7 @@ export async function runWorkspaceSql(o: RunOptions): Promise<RunOutcome> {
 /** The statements of an allowed script, each in its own read-only transaction. */
 async function runStatements(o: RunOptions, statements: string[]): Promise<RunOutcome> {
 	const { runner, isCancelled = () => false, now = () => performance.now() } = o;
-	if (statements.length === 0)
-		return { kind: 'error', message: 'There is no statement to run.', statement: 0 };
+	if (statements.length === 0) return { kind: 'error', message: t('ws.noStatement'), statement: 0 };
 	const start = now();
 	let table: Table | null = null;
 	for (const [i, statement] of statements.entries()) {

@@ -110,7 +110,7 @@ export class WorkspaceSession {
 			this.ms = out.ms;
 			this.statements = out.statements;
 		} else if (out.kind === 'cancelled') {
-			this.message = { kind: 'cancelled', text: 'Query cancelled.' };
+			this.message = { kind: 'cancelled', text: t('ws.cancelled') };
 		} else {
 			this.message = { kind: out.kind, text: out.message };
 		}

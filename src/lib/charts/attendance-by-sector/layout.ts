@@ -18,6 +18,10 @@ export interface AttendanceBySectorOptions {
 	height?: number;
 	/** The dates the data covers; years it cuts are hatched and labelled. */
 	covered?: DateSpan | null;
+	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
+	mirror?: boolean;
+	/** The legend reads right to left (Arabic). */
+	rtl?: boolean;
 }
 
 /** A bar segment: the participants of one sector in one year, at `meetings` meetings. */
@@ -54,7 +58,7 @@ export function attendanceEmptyMessage(opts: {
 
 /** Lays out the stacked bars (sectors bottom up in canonical order), every year of the span. */
 export function layoutAttendanceBySector(opts: AttendanceBySectorOptions): AttendanceBySectorModel {
-	const { rows, width, height = 320 } = opts;
+	const { rows, width, height = 320, mirror = false, rtl = false } = opts;
 	const all: string[] = [...SECTORS, ...rows.map((r) => r.sector)];
 	const sectors = all.filter((s, i) => all.indexOf(s) === i);
 	// The query returns one row per year and sector.
@@ -67,7 +71,9 @@ export function layoutAttendanceBySector(opts: AttendanceBySectorOptions): Atten
 		legend: sectors.map((s) => ({ key: s, label: s, color: SECTOR_COLORS[s] ?? '#999999' })),
 		width,
 		height,
-		covered: opts.covered
+		covered: opts.covered,
+		mirror,
+		rtl
 	});
 	return {
 		width,

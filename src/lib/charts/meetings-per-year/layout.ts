@@ -21,6 +21,10 @@ export interface MeetingsPerYearOptions {
 	rows: readonly MeetingsPerYearRow[];
 	width: number;
 	height?: number;
+	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
+	mirror?: boolean;
+	/** The legend reads right to left (Arabic). */
+	rtl?: boolean;
 	/** Display name of a format, for the legend; defaults to the code. */
 	label?: (format: MeetingFormat) => string;
 	/** The dates the data covers; years it cuts are hatched and labelled. */
@@ -66,7 +70,7 @@ export const TOTAL_FONT_SIZE = 11;
 
 /** Lays out the stacked bars, every year of the span included, empty years as gaps. */
 export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPerYearModel {
-	const { rows, width, height = 320, label = (f) => f } = opts;
+	const { rows, width, height = 320, mirror = false, rtl = false, label = (f) => f } = opts;
 	const byCell = new Map(rows.map((r) => [`${r.year}|${r.format}`, r]));
 	const frame = layoutYearBars({
 		years: rows.map((r) => r.year),
@@ -76,6 +80,8 @@ export function layoutMeetingsPerYear(opts: MeetingsPerYearOptions): MeetingsPer
 		legend: FORMAT_ORDER.map((f) => ({ key: f, label: label(f), color: FORMAT_COLORS[f]! })),
 		width,
 		height,
+		mirror,
+		rtl,
 		top: 18,
 		covered: opts.covered
 	});

@@ -23,6 +23,10 @@ export interface OutcomeStatusTrendOptions {
 	rows: readonly StatusTrendRow[];
 	width: number;
 	height?: number;
+	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
+	mirror?: boolean;
+	/** The legend reads right to left (Arabic). */
+	rtl?: boolean;
 	/** Display name of a status, for the legend; defaults to the code. */
 	label?: (status: Status) => string;
 	/** Legend label of the rate line; defaults to `completion rate`. */
@@ -69,7 +73,15 @@ export function completionRate(counts: Partial<Record<Status, number>>): number 
 
 /** Lays out the stacked bars and the rate line, every year of the span included. */
 export function layoutOutcomeStatusTrend(opts: OutcomeStatusTrendOptions): OutcomeStatusTrendModel {
-	const { rows, width, height = 320, label = (s) => s, rateLabel = 'completion rate' } = opts;
+	const {
+		rows,
+		width,
+		height = 320,
+		mirror = false,
+		rtl = false,
+		label = (s) => s,
+		rateLabel = 'completion rate'
+	} = opts;
 	const byYear = new Map<number, Partial<Record<Status, number>>>();
 	for (const r of rows) byYear.set(r.year, { ...byYear.get(r.year), [r.status]: r.outcomes });
 	const frame = layoutYearBars({
@@ -83,7 +95,11 @@ export function layoutOutcomeStatusTrend(opts: OutcomeStatusTrendOptions): Outco
 		],
 		width,
 		height,
-		right: 52,
+		mirror,
+		rtl,
+		// Tick labels (`100 %`) and the rotated rate title, whose glyphs reach 1.07 em right of
+		// its baseline (Noto Sans ascent): all inside the svg.
+		right: 58,
 		covered: opts.covered
 	});
 	const [bottom, top] = frame.y.range() as [number, number];

@@ -32,6 +32,8 @@ export interface ThemeTrendsOptions {
 	recentYears?: number;
 	/** The dates the data covers: years it cuts are hatched in every panel and named in a note. */
 	covered?: DateSpan | null;
+	/** Years run right to left (an Arabic figure exported with its time axis mirrored). */
+	mirror?: boolean;
 }
 
 /** One theme's panel, positioned at (x, y); paths and points are in panel coordinates. */
@@ -48,7 +50,15 @@ export interface ThemePanel {
 	y: number;
 	area: string;
 	line: string;
-	last: { x: number; y: number; value: number; text: string };
+	/** The last point, and where its value label goes (`labelX`, `anchor`: before it when mirrored). */
+	last: {
+		x: number;
+		y: number;
+		labelX: number;
+		anchor: 'start' | 'end';
+		value: number;
+		text: string;
+	};
 }
 
 /** Everything the component draws, positioned in px. */
@@ -102,8 +112,8 @@ export function orderThemes<T extends { name: string; id: string; recent: number
 
 /** Lays out one panel per theme, row by row, busiest theme first. */
 export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
-	const { rows, width, recentYears = 3 } = opts;
-	const minCellWidth = opts.minCellWidth ?? (width < 480 ? 120 : 180);
+	const { rows, width, recentYears = 3, mirror = false } = opts;
+	const minCellWidth = opts.minCellWidth ?? (width < 480 ? 140 : 180);
 	const years = spanYears(rows.map((r) => r.year));
 	const byTheme = new Map<string, { name: string; counts: Map<number, number> }>();
 	for (const r of rows) {
@@ -137,7 +147,12 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 	const extra = (maxOf(lines, (l) => l.length, 1) - 1) * NAME_LINE;
 	const cellHeight = (opts.cellHeight ?? 96) + extra;
 	const [plotTop, plotBottom] = [NAME_BASELINE + extra + 10, cellHeight - PAD - 14];
-	const x = scaleLinear([years[0] ?? 0, years.at(-1) ?? 1], [PAD, cellWidth - labelRoom]);
+	// The last value's label takes the room after the line's end: the left when mirrored.
+	const span: [number, number] = [PAD, cellWidth - labelRoom];
+	const x = scaleLinear(
+		[years[0] ?? 0, years.at(-1) ?? 1],
+		mirror ? [cellWidth - PAD, labelRoom] : span
+	);
 	if (years.length === 1) x.domain([years[0]! - 1, years[0]! + 1]);
 	const y = scaleLinear([0, max || 1], [plotBottom, plotTop]);
 	const yearLabel = (year: number, anchor: 'start' | 'middle' | 'end') => {
@@ -159,7 +174,14 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 			y: Math.floor(i / columns) * (cellHeight + GAP),
 			area: area().y0(plotBottom)(pts) ?? '',
 			line: line()(pts) ?? '',
-			last: { x: lastPt[0], y: lastPt[1], value: lastValue, text: formatNumber(lastValue) }
+			last: {
+				x: lastPt[0],
+				y: lastPt[1],
+				labelX: lastPt[0] + (mirror ? -5 : 5),
+				anchor: mirror ? 'end' : 'start',
+				value: lastValue,
+				text: formatNumber(lastValue)
+			}
 		};
 	});
 	const gridRows = Math.ceil(themes.length / columns);
@@ -194,7 +216,10 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 		name: { x: PAD, y: NAME_BASELINE, lineHeight: NAME_LINE },
 		yearLabels:
 			years.length > 1
-				? [yearLabel(years[0]!, 'start'), yearLabel(years.at(-1)!, 'end')]
+				? [
+						yearLabel(years[0]!, mirror ? 'end' : 'start'),
+						yearLabel(years.at(-1)!, mirror ? 'start' : 'end')
+					]
 				: years.map((y) => yearLabel(y, 'middle')),
 		plotTop,
 		plotBottom,

@@ -55,27 +55,33 @@ export function rowCountsSql(tables: readonly string[]): string {
 		.join('\nUNION ALL ');
 }
 
-/** A starter query: its id (its title is the catalogue's `ws.starter.<id>`) and its SQL. */
+/**
+ * A starter query: its id (its title is the catalogue's `ws.starter.<id>`, its explaining
+ * comment `ws.starter.<id>.comment`, in the reader's language) and its SQL.
+ */
 export interface StarterQuery {
 	id: string;
 	sql: string;
+}
+
+/** `sql` after `comment` as SQL line comments (`-- …`, one per line of the comment). */
+export function withComment(sql: string, comment: string): string {
+	const lines = comment.split(/\r?\n/).map((l) => `-- ${l}`.trimEnd());
+	return `${lines.join('\n')}\n${sql}`;
 }
 
 /** The workspace's starter queries, written to be read and adapted. */
 export const STARTER_QUERIES: readonly StarterQuery[] = [
 	{
 		id: 'outcomes-per-sector-year',
-		sql: `-- Outcomes per sector per year: an outcome involving several sectors counts once for each.
-SELECT year(date) AS year, sector, count(*) AS outcomes
+		sql: `SELECT year(date) AS year, sector, count(*) AS outcomes
 FROM (SELECT date, unnest(sectors) AS sector FROM outcomes)
 GROUP BY ALL
 ORDER BY year, sector;`
 	},
 	{
 		id: 'themes-without-completed',
-		sql: `-- Themes with no outcome completed in the 12 months up to the latest outcome date in the data
--- (reference_date), not up to today: an older export still gives a meaningful answer.
-WITH ref AS (SELECT max(date) AS reference_date FROM outcomes)
+		sql: `WITH ref AS (SELECT max(date) AS reference_date FROM outcomes)
 SELECT t.theme_id, t.name, t.lead_sector, ref.reference_date,
   max(coalesce(o.completed_date, o.date)) FILTER (WHERE o.status = 'completed') AS last_completed
 FROM themes t
@@ -88,8 +94,7 @@ ORDER BY t.name;`
 	},
 	{
 		id: 'meetings-without-attendance',
-		sql: `-- Meetings that have no row in the attendance table.
-SELECT m.meeting_no, m.date, m.format, m.participants
+		sql: `SELECT m.meeting_no, m.date, m.format, m.participants
 FROM meetings m
 WHERE NOT EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_no = m.meeting_no)
 ORDER BY m.date;`
