@@ -398,6 +398,7 @@ describe('wrapping labels whole', () => {
 			'Telecommu-',
 			'nications'
 		]);
+		expect(wrapWhole({ text: 'Multilingualism', maxChars: 14 })).toEqual(['Multilingual-', 'ism']);
 	});
 
 	test('Chinese, without spaces, breaks at word boundaries (Intl.Segmenter) and is never cut short', () => {

@@ -104,7 +104,11 @@ export function wrapWhole(opts: { text: string; maxChars: number }): string[] {
 			lines.push(rest);
 			break;
 		}
-		const { at, hard } = breakAt(rest, maxChars);
+		const found = breakAt(rest, maxChars);
+		// Leave at least three letters of a split word for the next line ("Multilingual-ism").
+		const wordEnd = rest.slice(found.at).search(/[\s\p{P}]|$/u) + found.at;
+		const { hard } = found;
+		const at = hard ? Math.max(2, Math.min(found.at, wordEnd - 2)) : found.at;
 		// A word wider than the line is split with a hyphen (Latin, Cyrillic), never dropped.
 		const cut = hard && /\p{L}/u.test(rest[at - 1] ?? '') && !WIDE.test(rest[at - 1]!) && at > 2;
 		lines.push(cut ? `${rest.slice(0, at - 1)}-` : rest.slice(0, at).trimEnd());
