@@ -392,6 +392,15 @@ describe('wrapping labels whole', () => {
 		for (const l of lines) expect(l.length).toBeLessThanOrEqual(36);
 	});
 
+	test('a word wider than the line is split with a hyphen, never dropped or shortened', () => {
+		expect(wrapWhole({ text: 'Emergency Telecommunications', maxChars: 10 })).toEqual([
+			'Emergency',
+			'Telecommu-',
+			'nications'
+		]);
+		expect(wrapWhole({ text: 'Multilingualism', maxChars: 14 })).toEqual(['Multilingual-', 'ism']);
+	});
+
 	test('Chinese, without spaces, breaks at word boundaries (Intl.Segmenter) and is never cut short', () => {
 		const text = '国际电信联盟各部门之间的协调与合作';
 		const lines = wrapWhole({ text, maxChars: 16 });

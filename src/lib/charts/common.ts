@@ -100,8 +100,25 @@ export function wrapLines(opts: { text: string; maxChars: number; maxLines: numb
  * label whole. A word longer than a line is split.
  */
 export function wrapWhole(opts: { text: string; maxChars: number }): string[] {
-	const maxChars = Math.max(1, Math.floor(opts.maxChars));
-	return wrapLines({ text: opts.text, maxChars, maxLines: textWidth(opts.text) + 1 });
+	const maxChars = Math.max(2, Math.floor(opts.maxChars));
+	const lines: string[] = [];
+	let rest = opts.text.trim();
+	while (rest) {
+		if (textWidth(rest) <= maxChars) {
+			lines.push(rest);
+			break;
+		}
+		const found = breakAt(rest, maxChars);
+		// Leave at least three letters of a split word for the next line ("Multilingual-ism").
+		const wordEnd = rest.slice(found.at).search(/[\s\p{P}]|$/u) + found.at;
+		const { hard } = found;
+		const at = hard ? Math.max(2, Math.min(found.at, wordEnd - 2)) : found.at;
+		// A word wider than the line is split with a hyphen (Latin, Cyrillic), never dropped.
+		const cut = hard && /\p{L}/u.test(rest[at - 1] ?? '') && !WIDE.test(rest[at - 1]!) && at > 2;
+		lines.push(cut ? `${rest.slice(0, at - 1)}-` : rest.slice(0, at).trimEnd());
+		rest = (cut ? rest.slice(at - 1) : rest.slice(at)).trimStart();
+	}
+	return lines;
 }
 
 /**
@@ -135,6 +152,11 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
  * spaces (Chinese) the last word boundary `Intl.Segmenter` finds; a hard cut when there is none.
  */
 function breakBefore(text: string, maxChars: number): number {
+	return breakAt(text, maxChars).at;
+}
+
+/** `breakBefore`, and whether the break cuts a word (no space or word boundary fits). */
+function breakAt(text: string, maxChars: number): { at: number; hard: boolean } {
 	let fit = 0;
 	let width = 0;
 	for (const ch of text) {
@@ -143,13 +165,13 @@ function breakBefore(text: string, maxChars: number): number {
 		fit += ch.length;
 	}
 	const space = text.lastIndexOf(' ', fit);
-	if (space > 0) return space;
+	if (space > 0) return { at: space, hard: false };
 	let best = 0;
 	for (const { index } of segmenter.segment(text)) {
 		if (index > fit) break;
 		best = index;
 	}
-	return best > 0 ? best : Math.max(1, fit);
+	return best > 0 ? { at: best, hard: false } : { at: Math.max(1, fit), hard: true };
 }
 
 /**

@@ -133,9 +133,13 @@ export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 
 	// As many columns as fit, then as few as keep the same number of rows, so the last row is
 	// as full as it can be (13 themes in 6 columns would leave one alone on the third row).
-	// A panel is at least as wide as the longest word of any name, so names break between words.
+	// From 480 px a panel is at least as wide as the longest word of any name, so names break
+	// between words; narrower (a phone, an 8 cm figure) two columns win and a long word is hyphenated.
 	const longestWord = maxOf(themes, (t) => longestWordWidth(t.name));
-	const narrowest = Math.max(minCellWidth, longestWord * CHAR_WIDTH * 1.15 + 2 * PAD + 1);
+	const narrowest =
+		width < 480
+			? minCellWidth
+			: Math.max(minCellWidth, longestWord * CHAR_WIDTH * 1.15 + 2 * PAD + 1);
 	const fit = Math.max(1, Math.floor((width + GAP) / (narrowest + GAP)));
 	const n = themes.length;
 	const columns = n === 0 ? 1 : Math.ceil(n / Math.ceil(n / fit));
