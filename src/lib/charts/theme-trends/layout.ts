@@ -113,7 +113,7 @@ export function orderThemes<T extends { name: string; id: string; recent: number
 /** Lays out one panel per theme, row by row, busiest theme first. */
 export function layoutThemeTrends(opts: ThemeTrendsOptions): ThemeTrendsModel {
 	const { rows, width, recentYears = 3, mirror = false } = opts;
-	const minCellWidth = opts.minCellWidth ?? (width < 480 ? 140 : 180);
+	const minCellWidth = opts.minCellWidth ?? (width < 480 ? 120 : 180);
 	const years = spanYears(rows.map((r) => r.year));
 	const byTheme = new Map<string, { name: string; counts: Map<number, number> }>();
 	for (const r of rows) {
