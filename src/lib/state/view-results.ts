@@ -53,8 +53,9 @@ export async function queryView(
 	return {
 		kpis: kpis[0] ?? null,
 		previous: prev[0] ?? null,
-		baseline: base[0] ?? null,
-		rows
+		rows,
+		// Left out without a baseline, so a snapshot kept without one reads the same.
+		...(baseline ? { baseline: base[0] ?? null } : {})
 	};
 }
 
