@@ -14,6 +14,8 @@ export class DashboardData {
 	kpis = $state<KpiRow | null>(null);
 	/** KPIs of the previous period of equal length (null when the period is "all data"). */
 	previous = $state<KpiRow | null>(null);
+	/** KPIs with the period ended at the view's baseline date (null without a baseline). */
+	baseline = $state<KpiRow | null>(null);
 	/** Each chart's query rows, by chart id (empty for charts the page does not show). */
 	rows = $state<Record<ChartId, readonly object[]>>(emptyChartRows());
 	loaded = $state(false);
@@ -40,7 +42,8 @@ export class DashboardData {
 	 * Run the KPI queries and the queries of `charts` (default: every chart); a newer call
 	 * supersedes an older one still running. With the dataset's `version`, results are cached
 	 * for that version (query-cache.ts). Each chart leaves out the clauses it made (`origins`,
-	 * crossfilter.ts). True when its results are the ones shown.
+	 * crossfilter.ts). With `baseline` filters, also the KPIs as of the baseline date. True when
+	 * its results are the ones shown.
 	 */
 	refresh(
 		conn: SqlConnection,
@@ -48,9 +51,10 @@ export class DashboardData {
 		previous: Filters | null,
 		charts: readonly ChartId[] = CHART_LIST.map((c) => c.id),
 		version: number | null = null,
-		origins: Origins = {}
+		origins: Origins = {},
+		baseline: Filters | null = null
 	): Promise<boolean> {
-		const run = this.#refresh(conn, filters, previous, charts, version, origins);
+		const run = this.#refresh(conn, filters, previous, charts, version, origins, baseline);
 		this.#running = run.then(() => undefined);
 		return run;
 	}
@@ -61,14 +65,15 @@ export class DashboardData {
 		previous: Filters | null,
 		charts: readonly ChartId[],
 		version: number | null,
-		origins: Origins
+		origins: Origins,
+		baseline: Filters | null
 	): Promise<boolean> {
 		const ticket = ++this.#ticket;
 		const start = performance.now();
 		try {
 			const q = <T>(sql: string) =>
 				version === null ? queryRows<T>(conn, sql) : this.#cache.rows<T>(conn, sql, version);
-			const results = await queryView(q, filters, previous, charts, origins);
+			const results = await queryView(q, filters, previous, charts, origins, baseline);
 			if (ticket !== this.#ticket) return false;
 			performance.measure('intersect:queries', { start });
 			this.#show(results);
@@ -94,6 +99,7 @@ export class DashboardData {
 	#show(r: ViewResults): void {
 		this.kpis = r.kpis;
 		this.previous = r.previous;
+		this.baseline = r.baseline ?? null;
 		this.rows = r.rows;
 		this.loaded = true;
 		// Marks the frame that paints this view's charts and KPIs (`npm run bench` times by it).

@@ -16,6 +16,8 @@ export type RowQuery = <T>(sql: string) => Promise<T[]>;
 export interface ViewResults {
 	kpis: KpiRow | null;
 	previous: KpiRow | null;
+	/** KPIs with the period ended at the baseline date (absent in snapshots kept before baselines). */
+	baseline?: KpiRow | null;
 	rows: Record<ChartId, readonly object[]>;
 }
 
@@ -27,7 +29,7 @@ export interface ViewFacts {
 
 /**
  * Run the KPI queries and the queries of `charts` for `filters` (and the `previous` period's
- * KPIs). The KPIs follow every filter; a chart's query leaves out the clauses it made itself
+ * and the `baseline`'s KPIs). The KPIs follow every filter; a chart's query leaves out the clauses it made itself
  * (`origins`, cross-filtering), so it keeps all its marks and highlights the selection instead.
  */
 export async function queryView(
@@ -35,17 +37,26 @@ export async function queryView(
 	filters: Filters,
 	previous: Filters | null,
 	charts: readonly ChartId[],
-	origins: Origins = {}
+	origins: Origins = {},
+	baseline: Filters | null = null
 ): Promise<ViewResults> {
 	const shown = CHART_LIST.filter((c) => charts.includes(c.id));
-	const [kpis, prev, ...results] = await Promise.all([
+	const none = Promise.resolve<KpiRow[]>([]);
+	const [kpis, prev, base, ...results] = await Promise.all([
 		q<KpiRow>(kpisSql(filters)),
-		previous ? q<KpiRow>(kpisSql(previous)) : Promise.resolve([]),
+		previous ? q<KpiRow>(kpisSql(previous)) : none,
+		baseline ? q<KpiRow>(kpisSql(baseline)) : none,
 		...shown.map((c) => q<object>(c.sql(chartFilters(filters, origins, c.id))))
 	]);
 	const rows = emptyChartRows();
 	shown.forEach((c, i) => (rows[c.id] = results[i]!));
-	return { kpis: kpis[0] ?? null, previous: prev[0] ?? null, rows };
+	return {
+		kpis: kpis[0] ?? null,
+		previous: prev[0] ?? null,
+		rows,
+		// Left out without a baseline, so a snapshot kept without one reads the same.
+		...(baseline ? { baseline: base[0] ?? null } : {})
+	};
 }
 
 /** Read the dataset's date extent and theme names. */

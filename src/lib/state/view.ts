@@ -22,6 +22,10 @@ export interface ViewState {
 	to: string | null;
 	/** Which chart made each clause (cross-filtering: that chart's own query leaves it out). */
 	by?: Origins;
+	/** Baseline date (ISO) the KPIs show their change since ("last report to Council"). */
+	since?: string | null;
+	/** Short name of the baseline ("Council 2026"); only with `since`. */
+	sinceLabel?: string | null;
 }
 
 /** An inclusive ISO date range. */
@@ -43,7 +47,8 @@ export const EMPTY_VIEW: ViewState = {
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const PRESETS: PeriodPreset[] = ['all', '12m', '3y', 'custom'];
 
-function isIsoDate(s: string | null): s is string {
+/** True for a real calendar day written `yyyy-mm-dd`. */
+export function isIsoDate(s: string | null): s is string {
 	if (!s || !ISO.test(s)) return false;
 	const d = new Date(`${s}T00:00:00Z`);
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -67,7 +72,24 @@ export function parseView(params: URLSearchParams): ViewState {
 		to: isIsoDate(to) ? to : null
 	};
 	const by = parseOrigins(params.getAll('by'), v);
-	return Object.keys(by).length ? { ...v, by } : v;
+	return withBaseline(Object.keys(by).length ? { ...v, by } : v, params);
+}
+
+/** Longest baseline label kept from a URL. */
+export const LABEL_MAX = 40;
+
+/** Trimmed label without control characters, or null when empty or too long. */
+export function cleanLabel(s: string | null): string | null {
+	const label = (s ?? '').replace(/\p{Cc}/gu, ' ').trim();
+	return label && label.length <= LABEL_MAX ? label : null;
+}
+
+/** `v` with the baseline of `params` (`since`, `sincelabel`), when its date is a valid day. */
+function withBaseline(v: ViewState, params: URLSearchParams): ViewState {
+	const since = params.get('since');
+	if (!isIsoDate(since)) return v;
+	const sinceLabel = cleanLabel(params.get('sincelabel'));
+	return sinceLabel ? { ...v, since, sinceLabel } : { ...v, since };
 }
 
 const CHART_ID = /^[a-z][a-z-]{0,39}$/;
@@ -95,6 +117,11 @@ export function viewToParams(v: ViewState): URLSearchParams {
 	if (v.theme) p.set('theme', v.theme);
 	if (v.status) p.set('status', v.status);
 	for (const k of CLAUSE_KEYS) if (v.by?.[k]) p.append('by', `${k}.${v.by[k]}`);
+	if (v.since && isIsoDate(v.since)) {
+		p.set('since', v.since);
+		const label = cleanLabel(v.sinceLabel ?? null);
+		if (label) p.set('sincelabel', label);
+	}
 	return p;
 }
 
