@@ -7,6 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHART_IDS } from '../../src/lib/charts';
+import { DIMMED_OPACITY } from '../../src/lib/charts/interaction';
 import { useApp } from './harness';
 
 const app = useApp();
@@ -74,7 +75,9 @@ describe('figures for paper', () => {
 		const page = await app.dashboard('/?sector=BR');
 		// On screen the sector filter dims the other sectors' marks (what must not be exported).
 		const heat = page.locator('figure[data-chart="theme-sector-heatmap"] svg');
-		expect(await heat.locator('[opacity="0.35"]').count()).toBeGreaterThan(0);
+		expect(await heat.locator(`[data-mark][opacity="${DIMMED_OPACITY}"]`).count()).toBeGreaterThan(
+			0
+		);
 		for (const chart of CHART_IDS) {
 			const svg = await readSvg(page, await download(page, chart, 'Download SVG'));
 			expect(svg.faded, `${chart}: opacities below 1`).toEqual([]);
