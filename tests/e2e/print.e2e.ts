@@ -54,10 +54,14 @@ async function readSvg(page: Page, bytes: Uint8Array) {
 			.filter((o) => o < 1);
 		const texts = Array.from(svg.querySelectorAll(':scope > text')).map((t) => t.textContent);
 		const marks = svg.querySelectorAll('[data-mark]').length;
+		// Marks outlined as the chart's own selection (the page's CSS stroke, inlined as attributes).
+		const outlined = Array.from(svg.querySelectorAll('[data-mark]')).filter(
+			(el) => el.getAttribute('stroke-width') === '2'
+		).length;
 		const width = Number(svg.getAttribute('width'));
 		const height = Number(svg.getAttribute('height'));
 		host.remove();
-		return { width, height, minFont, faded, texts, marks };
+		return { width, height, minFont, faded, texts, marks, outlined };
 	}, new TextDecoder().decode(bytes));
 }
 
@@ -84,6 +88,22 @@ describe('figures for paper', () => {
 			if (chart === 'sector-collaboration') expect(svg.marks, 'the 4×4 lower half').toBe(10);
 			await page.keyboard.press('Escape');
 		}
+	});
+
+	test('a chart’s own selection exports as an outline: every mark kept, nothing faded, no filter claimed', async () => {
+		const page = await app.dashboard('/');
+		const fig = page.locator('figure[data-chart="theme-sector-heatmap"]');
+		const cells = await fig.locator('svg [data-mark]').count();
+		await fig.locator('svg [data-mark]').nth(5).click();
+		await page.waitForURL((u) => u.searchParams.has('by'));
+		await page.locator('#dashboard[data-current="true"]').waitFor({ timeout: 60_000 });
+		expect(await fig.locator('svg [data-selected]').count()).toBe(1);
+		const svg = await readSvg(page, await download(page, 'theme-sector-heatmap', 'Download SVG'));
+		expect(svg.marks).toBe(cells);
+		expect(svg.faded).toEqual([]);
+		expect(svg.outlined).toBe(1);
+		// Its numbers ignore the clauses it made itself, so its source line does not name them.
+		expect(svg.texts.join(' ')).not.toMatch(/Theme: |Sector: /);
 	});
 
 	test('a 16 cm print figure is laid out for 16 cm: its smallest text prints at 7 pt or more', async () => {

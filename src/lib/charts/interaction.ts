@@ -25,6 +25,11 @@ export interface MarkKeys {
 
 /** Whether a mark is dimmed: some active filter splits the chart's marks and this one is outside it. */
 export function isDimmed(mark: MarkKeys, active: ActiveSelection = {}): boolean {
+	return !active.print && outside(mark, active);
+}
+
+/** Whether a mark lies outside the active filters. */
+function outside(mark: MarkKeys, active: ActiveSelection): boolean {
 	const { sector, theme, status, years } = active;
 	if (sector && mark.sector !== undefined) {
 		const sectors = typeof mark.sector === 'string' ? [mark.sector] : mark.sector;
@@ -45,7 +50,7 @@ export function isDimmed(mark: MarkKeys, active: ActiveSelection = {}): boolean 
 export function isSelected(mark: MarkKeys, active: ActiveSelection = {}): boolean {
 	const own = active.own ?? [];
 	const splits = own.some((k) => (k === 'period' ? mark.year : mark[k]) !== undefined);
-	return splits && !isDimmed(mark, active);
+	return splits && !outside(mark, active);
 }
 
 /** Whether a key press activates a focused mark (Enter or Space, like a button). */

@@ -24,6 +24,8 @@ export interface ActiveSelection {
 	years?: [number, number] | null;
 	/** The clauses this chart made itself: its query leaves them out, its marks emphasise them. */
 	own?: readonly ClauseKey[];
+	/** Drawn for paper (an export): nothing dimmed; the chart's own selection is still outlined. */
+	print?: boolean;
 }
 
 /** Props every interactive chart takes besides its rows. */

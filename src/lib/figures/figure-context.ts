@@ -7,6 +7,7 @@ import { getContext, setContext } from 'svelte';
 import type { ViewState } from '$lib/state/view';
 import type { ChartId } from '$lib/charts';
 import type { DateSpan } from '$lib/charts/partial';
+import type { ActiveSelection } from '$lib/charts/selection';
 import type { FigureText } from './figure-text';
 
 /** Where a chart is shown: the dashboard (with export menu), a report page, or an embed. */
@@ -40,6 +41,8 @@ export interface FigureContext {
 	rows(chart: ChartId): readonly object[];
 	/** The dates the data and the view's period cover (partial years are hatched). */
 	covered?(): DateSpan | null;
+	/** What a chart shows as selected (its own clauses are outlined in a figure, never dimmed). */
+	active?(chart: ChartId): ActiveSelection;
 	/** Report: the title, subtitle and note the analyst edited for a chart. */
 	text?(chart: ChartId): FigureText;
 	/** Report: the caption the analyst edited, without its "Figure n.". */

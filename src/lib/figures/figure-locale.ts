@@ -9,6 +9,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { CHARTS, type ChartId } from '$lib/charts';
 import type { DateSpan } from '$lib/charts/partial';
+import type { ActiveSelection } from '$lib/charts/selection';
 import { directionOf, LANG_TAGS, t, withLocale, type Locale } from '$lib/i18n';
 
 /** A chart rendered in one language: its live <svg>, title and caption. */
@@ -32,6 +33,8 @@ export function withChartIn<T>(
 		covered?: DateSpan | null;
 		/** An Arabic figure's years run right to left. */
 		mirrorTime?: boolean;
+		/** The chart's selection: its own clauses are outlined, nothing is dimmed. */
+		active?: ActiveSelection;
 	},
 	use: (c: ChartIn) => T
 ): T {
@@ -53,7 +56,8 @@ export function withChartIn<T>(
 					width: o.width,
 					tableLoaded: true,
 					print: true,
-					covered: o.covered ?? null
+					covered: o.covered ?? null,
+					active: o.active && { ...o.active, print: true }
 				}
 			});
 			try {

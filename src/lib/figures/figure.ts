@@ -121,7 +121,15 @@ export async function buildFigure(
 	const rows = ctx.rows(src.chart);
 	const mirrorTime = o.mirrorTime === true && directionOf(locale) === 'rtl';
 	const composed = withChartIn(
-		{ chart: src.chart, rows, width, locale, covered: ctx.covered?.() ?? null, mirrorTime },
+		{
+			chart: src.chart,
+			rows,
+			width,
+			locale,
+			covered: ctx.covered?.() ?? null,
+			active: ctx.active?.(src.chart),
+			mirrorTime
+		},
 		compose
 	);
 	return { ...composed, meta, view, locale, cm: o.cm };

@@ -8,7 +8,9 @@ import type { FilterChip } from '$lib/state/describe';
 import type { ViewState } from '$lib/state/view';
 import { describeDataset } from './caption';
 import { CHART_IDS, CHARTS, type ChartId } from '$lib/charts';
+import { ownClauses } from '$lib/charts/crossfilter';
 import type { DateSpan } from '$lib/charts/partial';
+import type { ActiveSelection } from '$lib/charts/selection';
 import type { FigureContext, FigureVariant } from './figure-context';
 import type { FigureText } from './figure-text';
 import { datasetFingerprint } from './fingerprint';
@@ -29,6 +31,8 @@ export function pageFigures(o: {
 	covered?: () => DateSpan | null;
 	/** The analyst's words on each figure (report). */
 	text?: (chart: ChartId) => FigureText;
+	/** What each chart shows as selected (dashboard). */
+	active?: (chart: ChartId) => ActiveSelection;
 }): FigureContext {
 	const order = o.order ?? (() => CHART_IDS);
 	return {
@@ -38,7 +42,14 @@ export function pageFigures(o: {
 		filters: (chart) =>
 			o
 				.chips()
-				.filter((c) => c.key !== 'period' && (!chart || CHARTS[chart].filters.includes(c.key)))
+				.filter(
+					(c) =>
+						c.key !== 'period' &&
+						(!chart ||
+							(CHARTS[chart].filters.includes(c.key) &&
+								// A clause the chart made itself highlights its marks; its numbers ignore it.
+								!ownClauses(o.view().by, chart).includes(c.key)))
+				)
 				.map((c) => c.label),
 		dataset: () => describeDataset(dataset.tables),
 		fingerprint: async () => {
@@ -52,6 +63,7 @@ export function pageFigures(o: {
 		rows: (chart) => o.data.rows[chart],
 		caption: o.caption,
 		covered: o.covered,
+		active: o.active,
 		text: o.text
 	};
 }
