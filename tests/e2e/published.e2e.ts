@@ -302,7 +302,7 @@ describe('published datasets', () => {
 	test.each([
 		['missing', 'bundles/missing', 'themes-2026.csv: the server answered 404'],
 		['tampered', 'bundles/tampered', 'meetings.csv is not the file the manifest describes'],
-		['invalid', 'bundles/invalid', 'meetings.csv: row'],
+		['invalid', 'bundles/invalid', 'meetings.csv, row '],
 		['not there', 'nowhere', 'manifest.json: the server sent a web page instead']
 	])(
 		'a link to a bundle that is %s says why in one sentence naming the file, over the sample',
