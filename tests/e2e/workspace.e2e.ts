@@ -148,7 +148,7 @@ GROUP BY ALL ORDER BY year, sector`);
 		await setSql(page, '-- tidy up\nDROP TABLE meetings;');
 		await run(page);
 		await expect(page.getByRole('alert').textContent()).resolves.toMatch(
-			/DROP TABLE is refused: it would change the dashboard's table "meetings"/
+			/DROP TABLE is refused: it would change the dashboard’s table "meetings"/
 		);
 		await setSql(page, 'DELETE FROM main."outcomes"');
 		await run(page);

@@ -1,14 +1,24 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/lib/db/rows';
+import { localeState } from '../../src/lib/i18n';
 import type { SqlConnection } from '../../src/lib/db/types';
 import { checkWorkspaceSql, isProtectedName } from '../../src/lib/workspace/guard';
+import { refusalText } from '../../src/lib/workspace/refusal-text';
 import { SQL_SPACES, splitStatements, tokenizeSql } from '../../src/lib/workspace/tokenize';
 import { openNodeEngine } from '../helpers/node-engine';
 
 const allowed = (sql: string) => checkWorkspaceSql(sql).ok;
+/** The refusal as the reader sees it (English in unit tests), or null when allowed. */
 const message = (sql: string) => {
 	const v = checkWorkspaceSql(sql);
-	return v.ok ? null : v.message;
+	return v.ok ? null : refusalText(v);
+};
+/** The refusal's code (`control/<reason>` for engine and session control), or null. */
+const refusalCode = (sql: string) => {
+	const v = checkWorkspaceSql(sql);
+	if (v.ok) return null;
+	const { code, params } = v.refusal;
+	return code === 'control' ? `control/${params.reason}` : code;
 };
 
 describe('tokenizer', () => {
@@ -63,7 +73,12 @@ describe('the guard lets reading through', () => {
 	])('%s', (sql) => expect(checkWorkspaceSql(sql)).toMatchObject({ ok: true }));
 
 	test('a statement the guard does not know is refused, saying what the workspace runs', () => {
+		expect(checkWorkspaceSql('SELEC 1')).toMatchObject({
+			ok: false,
+			refusal: { code: 'unknown', params: { statement: 'SELEC' } }
+		});
 		expect(message('SELEC 1')).toMatch(/^SELEC is refused: the workspace runs reading statements/);
+		expect(message('SELEC 1')).toContain('(SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SHOW,');
 	});
 
 	test('a script is returned as its statements, comments between them dropped', () => {
@@ -76,81 +91,119 @@ describe('the guard lets reading through', () => {
 
 describe('the guard refuses changes to the loaded tables', () => {
 	test.each([
-		['DROP TABLE outcomes', 'DROP TABLE is refused'],
-		['drop table if exists Meetings', '"meetings"'],
-		['DROP TABLE "outcomes"', '"outcomes"'],
-		['DROP TABLE "OUTCOMES"', '"OUTCOMES"'],
-		['DROP TABLE main.outcomes', '"outcomes"'],
-		['DROP TABLE memory.main."themes"', '"themes"'],
-		['DROP TABLE my_copy, attendance', '"attendance"'],
-		['DROP VIEW outcomes', '"outcomes"'],
-		['DELETE FROM outcomes WHERE 1 = 1', 'DELETE is refused'],
-		['dElEtE fRoM outcomes', 'DELETE'],
-		["UPDATE outcomes SET status = 'completed'", 'UPDATE is refused'],
-		['INSERT INTO meetings SELECT * FROM meetings', 'INSERT'],
-		['INSERT OR REPLACE INTO _dataset VALUES (1)', '"_dataset"'],
-		['TRUNCATE outcomes', 'TRUNCATE'],
-		['TRUNCATE TABLE outcomes', 'TRUNCATE'],
-		['ALTER TABLE outcomes ADD COLUMN x INTEGER', 'ALTER TABLE'],
-		['ALTER TABLE outcomes RENAME COLUMN title TO name', 'would change'],
-		['CREATE OR REPLACE TABLE outcomes AS SELECT 1', 'CREATE TABLE "outcomes"'],
-		['CREATE TEMP TABLE outcomes AS SELECT 1', 'hide'],
-		['CREATE TEMP TABLE temp.meetings AS SELECT 1', '"meetings" is refused'],
-		['CREATE TABLE temp.main.meetings AS SELECT 1', 'hide'],
-		['CREATE TEMP VIEW "Themes" AS SELECT 1', 'hide'],
-		['CREATE TEMP TABLE memory.main.attendance AS SELECT 1', 'hide'],
-		['CREATE OR REPLACE TEMP MACRO TABLE temp.outcomes() AS SELECT 1', 'hide'],
-		['ALTER TABLE temp.mine RENAME TO "meetings"', 'hide'],
-		['DROP TABLE temp.outcomes', '"outcomes"'],
-		['ALTER TABLE mine RENAME TO outcomes', 'hide'],
-		['COMMENT ON TABLE outcomes IS $$x$$', 'COMMENT'],
-		['MERGE INTO outcomes USING x ON true WHEN MATCHED THEN DELETE', 'MERGE'],
-		['WITH x AS (SELECT 1) DELETE FROM outcomes', 'DELETE'],
-		['EXPLAIN ANALYZE DELETE FROM outcomes', 'DELETE'],
-		['DROP TABLE stg_3_outcomes', '"stg_3_outcomes"'],
-		['DROP SCHEMA main CASCADE', 'DROP SCHEMA is refused'],
-		['CREATE TABLE copy AS FROM outcomes', 'Create TEMP objects'],
-		['CREATE OR REPLACE VIEW v AS FROM outcomes', 'CREATE VIEW is refused'],
-		['CREATE MACRO m(x) AS x', 'CREATE MACRO is refused']
-	])('%s', (sql, expected) => {
+		['DROP TABLE outcomes', 'ownTable', 'DROP TABLE is refused'],
+		['drop table if exists Meetings', 'ownTable', '"meetings"'],
+		['DROP TABLE "outcomes"', 'ownTable', '"outcomes"'],
+		['DROP TABLE "OUTCOMES"', 'ownTable', '"OUTCOMES"'],
+		['DROP TABLE main.outcomes', 'ownTable', '"outcomes"'],
+		['DROP TABLE memory.main."themes"', 'ownTable', '"themes"'],
+		['DROP TABLE my_copy, attendance', 'ownTable', '"attendance"'],
+		['DROP VIEW outcomes', 'ownTable', '"outcomes"'],
+		['DELETE FROM outcomes WHERE 1 = 1', 'ownTable', 'DELETE is refused'],
+		['dElEtE fRoM outcomes', 'ownTable', 'DELETE'],
+		["UPDATE outcomes SET status = 'completed'", 'ownTable', 'UPDATE is refused'],
+		['INSERT INTO meetings SELECT * FROM meetings', 'ownTable', 'INSERT'],
+		['INSERT OR REPLACE INTO _dataset VALUES (1)', 'ownTable', '"_dataset"'],
+		['TRUNCATE outcomes', 'ownTable', 'TRUNCATE'],
+		['TRUNCATE TABLE outcomes', 'ownTable', 'TRUNCATE'],
+		['ALTER TABLE outcomes ADD COLUMN x INTEGER', 'ownTable', 'ALTER TABLE'],
+		['ALTER TABLE outcomes RENAME COLUMN title TO name', 'ownTable', 'would change'],
+		['CREATE OR REPLACE TABLE outcomes AS SELECT 1', 'hidesTable', 'CREATE TABLE "outcomes"'],
+		['CREATE TEMP TABLE outcomes AS SELECT 1', 'hidesTable', 'hide'],
+		['CREATE TEMP TABLE temp.meetings AS SELECT 1', 'hidesTable', '"meetings" is refused'],
+		['CREATE TABLE temp.main.meetings AS SELECT 1', 'hidesTable', 'hide'],
+		['CREATE TEMP VIEW "Themes" AS SELECT 1', 'hidesTable', 'hide'],
+		['CREATE TEMP TABLE memory.main.attendance AS SELECT 1', 'hidesTable', 'hide'],
+		['CREATE OR REPLACE TEMP MACRO TABLE temp.outcomes() AS SELECT 1', 'hidesTable', 'hide'],
+		['ALTER TABLE temp.mine RENAME TO "meetings"', 'hidesTable', 'hide'],
+		['DROP TABLE temp.outcomes', 'ownTable', '"outcomes"'],
+		['ALTER TABLE mine RENAME TO outcomes', 'hidesTable', 'hide'],
+		['COMMENT ON TABLE outcomes IS $$x$$', 'ownTable', 'COMMENT'],
+		['MERGE INTO outcomes USING x ON true WHEN MATCHED THEN DELETE', 'ownTable', 'MERGE'],
+		['WITH x AS (SELECT 1) DELETE FROM outcomes', 'ownTable', 'DELETE'],
+		['EXPLAIN ANALYZE DELETE FROM outcomes', 'ownTable', 'DELETE'],
+		['DROP TABLE stg_3_outcomes', 'ownTable', '"stg_3_outcomes"'],
+		['DROP SCHEMA main CASCADE', 'unknown', 'DROP SCHEMA is refused'],
+		['CREATE TABLE copy AS FROM outcomes', 'addsToDatabase', 'Create TEMP objects'],
+		['CREATE OR REPLACE VIEW v AS FROM outcomes', 'addsToDatabase', 'CREATE VIEW is refused'],
+		['CREATE MACRO m(x) AS x', 'addsToDatabase', 'CREATE MACRO is refused']
+	])('%s', (sql, code, expected) => {
+		expect(refusalCode(sql)).toBe(code);
 		expect(message(sql)).toContain(expected);
 	});
 
 	test('the refusal says how to experiment instead', () => {
-		expect(message('DELETE FROM outcomes')).toContain(
-			'CREATE TEMP TABLE my_outcomes AS FROM outcomes;'
+		expect(checkWorkspaceSql('DELETE FROM outcomes')).toMatchObject({
+			ok: false,
+			refusal: {
+				code: 'ownTable',
+				params: {
+					statement: 'DELETE',
+					table: 'outcomes',
+					example: 'CREATE TEMP TABLE my_outcomes AS FROM outcomes;'
+				}
+			}
+		});
+		expect(message('DELETE FROM outcomes')).toBe(
+			'DELETE is refused: it would change the dashboard’s table "outcomes". The loaded tables are read-only here; to experiment, copy one first: CREATE TEMP TABLE my_outcomes AS FROM outcomes;'
 		);
+		expect(message('DROP TABLE _dataset')).toContain(
+			'CREATE TEMP TABLE my_dataset AS FROM _dataset;'
+		);
+	});
+
+	test('a refusal is worded in the reader’s language; its SQL stays SQL', () => {
+		const v = checkWorkspaceSql('SET threads = 1');
+		expect(v).toMatchObject({
+			ok: false,
+			refusal: { code: 'control', params: { statement: 'SET', reason: 'settings' } }
+		});
+		expect(message('SET threads = 1')).toBe(
+			'SET is refused: it changes settings the dashboard shares.'
+		);
+		localeState.current = 'fr';
+		try {
+			expect(message('SET threads = 1')).toBe(
+				'SET est refusé : cette instruction modifie des paramètres que partage le tableau de bord.'
+			);
+			expect(message('DELETE FROM outcomes')).toContain(
+				'CREATE TEMP TABLE my_outcomes AS FROM outcomes;'
+			);
+		} finally {
+			localeState.current = 'en';
+		}
 	});
 });
 
 describe('the guard refuses engine and session control', () => {
 	test.each([
-		['SET threads = 1', 'SET is refused'],
-		["SET GLOBAL memory_limit = '1MB'", 'SET'],
-		['RESET threads', 'RESET'],
-		['PRAGMA enable_profiling', 'PRAGMA'],
-		["ATTACH ':memory:' AS other", 'ATTACH'],
-		['DETACH other', 'DETACH'],
-		['INSTALL httpfs', 'INSTALL'],
-		['LOAD httpfs', 'LOAD'],
-		['UPDATE EXTENSIONS', 'UPDATE EXTENSIONS'],
-		["COPY outcomes FROM 'x.csv'", 'COPY'],
-		["COPY (SELECT 1) TO 'x.csv'", 'COPY'],
-		["EXPORT DATABASE 'dir'", 'EXPORT'],
-		['BEGIN TRANSACTION', 'BEGIN'],
-		['COMMIT', 'COMMIT'],
-		['CHECKPOINT', 'CHECKPOINT'],
-		['USE other', 'USE'],
-		['PREPARE p AS DELETE FROM outcomes', 'PREPARE'],
-		['CALL pragma_version()', 'CALL'],
-		['CREATE SECRET s (TYPE s3)', 'CREATE SECRET is refused'],
-		['CREATE TEMP SECRET s (TYPE s3)', 'CREATE SECRET is refused'],
-		['CREATE TEMP INDEX i ON mine (x)', 'CREATE INDEX is refused'],
-		['CREATE TEMP TYPE mood AS ENUM ($$a$$)', 'CREATE TYPE is refused'],
-		['DROP SCHEMA s', 'DROP SCHEMA is refused'],
-		['"SELECT" 1', '"SELECT" is refused'],
-		['(DELETE FROM mine)', 'DELETE is refused']
-	])('%s', (sql, expected) => {
+		['SET threads = 1', 'control/settings', 'SET is refused'],
+		["SET GLOBAL memory_limit = '1MB'", 'control/settings', 'SET'],
+		['RESET threads', 'control/settings', 'RESET'],
+		['PRAGMA enable_profiling', 'control/settings', 'PRAGMA'],
+		["ATTACH ':memory:' AS other", 'control/attach', 'ATTACH'],
+		['DETACH other', 'control/detach', 'DETACH'],
+		['INSTALL httpfs', 'control/install', 'INSTALL'],
+		['LOAD httpfs', 'control/load', 'LOAD'],
+		['UPDATE EXTENSIONS', 'control/updateExtensions', 'UPDATE EXTENSIONS'],
+		["COPY outcomes FROM 'x.csv'", 'control/copy', 'COPY'],
+		["COPY (SELECT 1) TO 'x.csv'", 'control/copy', 'COPY'],
+		["EXPORT DATABASE 'dir'", 'control/export', 'EXPORT'],
+		['BEGIN TRANSACTION', 'control/transactions', 'BEGIN'],
+		['COMMIT', 'control/transactions', 'COMMIT'],
+		['CHECKPOINT', 'control/checkpoint', 'CHECKPOINT'],
+		['USE other', 'control/use', 'USE'],
+		['PREPARE p AS DELETE FROM outcomes', 'control/prepare', 'PREPARE'],
+		['CALL pragma_version()', 'control/procedures', 'CALL'],
+		['CREATE SECRET s (TYPE s3)', 'unknown', 'CREATE SECRET is refused'],
+		['CREATE TEMP SECRET s (TYPE s3)', 'unknown', 'CREATE SECRET is refused'],
+		['CREATE TEMP INDEX i ON mine (x)', 'unknown', 'CREATE INDEX is refused'],
+		['CREATE TEMP TYPE mood AS ENUM ($$a$$)', 'unknown', 'CREATE TYPE is refused'],
+		['DROP SCHEMA s', 'unknown', 'DROP SCHEMA is refused'],
+		['"SELECT" 1', 'unknown', '"SELECT" is refused'],
+		['(DELETE FROM mine)', 'unknown', 'DELETE is refused']
+	])('%s', (sql, code, expected) => {
+		expect(refusalCode(sql)).toBe(code);
 		expect(message(sql)).toContain(expected);
 	});
 });
@@ -176,7 +229,11 @@ describe('scripts of several statements', () => {
 	test('one refused statement refuses the whole script, naming which one', () => {
 		const v = checkWorkspaceSql('SELECT 1;\nCREATE TEMP TABLE t AS SELECT 1;\nDROP TABLE themes;');
 		expect(v).toMatchObject({ ok: false, index: 2, statement: 'DROP TABLE themes' });
-		expect(v.ok ? '' : v.message).toMatch(/^Statement 3: DROP TABLE is refused/);
+		expect(v).toMatchObject({
+			total: 3,
+			refusal: { code: 'ownTable', params: { table: 'themes' } }
+		});
+		expect(v.ok ? '' : refusalText(v)).toMatch(/^Statement 3: DROP TABLE is refused/);
 	});
 
 	test('a DROP hidden after a string containing a semicolon is still seen', () => {

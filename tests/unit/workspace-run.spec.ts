@@ -73,7 +73,13 @@ describe('running analyst SQL', () => {
 
 	test('the guard refuses a DROP of a live table before DuckDB sees it', async () => {
 		const out = await runWorkspaceSql({ runner, sql: 'DROP TABLE outcomes' });
-		expect(out).toMatchObject({ kind: 'refused' });
+		expect(out).toMatchObject({
+			kind: 'refused',
+			refusal: { code: 'ownTable', params: { statement: 'DROP TABLE', table: 'outcomes' } },
+			message: expect.stringMatching(
+				/^DROP TABLE is refused: it would change the dashboard’s table "outcomes"/
+			)
+		});
 		expect(await count('outcomes')).toBe(219);
 	});
 

@@ -3,9 +3,15 @@
  * dataset by accident (the second is the read-only transaction every statement runs in, see
  * run.ts). It reads each statement's leading keywords with the tokenizer (never a regex over raw
  * text, so words in strings, comments and quoted identifiers do not count) and refuses, with a
- * message saying why, statements that would change the loaded tables or the shared engine.
+ * code saying why (refusal-text.ts words it), statements that would change the loaded tables or
+ * the shared engine.
  * Rules and rationale: docs/workspace.md.
  */
+import {
+	tempCopyExampleSql,
+	tempObjectExampleSql,
+	UPDATE_EXTENSIONS_SQL
+} from '$lib/db/queries/workspace';
 import { splitStatements, type Token } from './tokenize';
 
 /** The dashboard's live tables and its provenance table. */
@@ -22,7 +28,7 @@ export function isProtectedName(name: string): boolean {
 /** The guard's answer for a whole script: every statement allowed, or the first one refused. */
 export type GuardVerdict =
 	| { ok: true; statements: string[] }
-	| { ok: false; index: number; statement: string; message: string };
+	| { ok: false; index: number; total: number; statement: string; refusal: Refusal };
 
 /** Statements that only read (DuckDB also runs them in a read-only transaction). */
 const READ = new Set([
@@ -53,41 +59,77 @@ const OWN_WRITES = new Set([
 	'COMMENT'
 ]);
 
-const SETTINGS = 'changes settings the dashboard shares';
-const TRANSACTIONS =
-	'controls transactions; each statement already runs in its own read-only transaction';
+/** Why a well-known statement about the engine or the session is refused (`ws.refused.reason.*`). */
+export type ControlReason =
+	| 'settings'
+	| 'procedures'
+	| 'attach'
+	| 'detach'
+	| 'use'
+	| 'install'
+	| 'load'
+	| 'force'
+	| 'checkpoint'
+	| 'vacuum'
+	| 'copy'
+	| 'export'
+	| 'import'
+	| 'transactions'
+	| 'prepare'
+	| 'execute'
+	| 'deallocate'
+	| 'updateExtensions';
 
-/** Why well-known statements about the engine or the session are refused (the rest: UNKNOWN). */
-const CONTROL: Record<string, string> = {
-	SET: SETTINGS,
-	RESET: SETTINGS,
-	PRAGMA: SETTINGS,
-	CALL: 'runs engine procedures; query table functions with SELECT * FROM fn(…) instead',
-	ATTACH: 'attaches databases to the engine the dashboard shares',
-	DETACH: 'detaches databases from the engine the dashboard shares',
-	USE: 'changes the default database or schema',
-	INSTALL: 'installs extensions (the app works offline)',
-	LOAD: 'loads extensions (the app works offline)',
-	FORCE: 'installs extensions or checkpoints the engine',
-	CHECKPOINT: 'checkpoints the engine the dashboard shares',
-	VACUUM: 'rewrites storage of the engine the dashboard shares',
-	COPY: 'reads or writes files inside the engine; use the Export buttons instead',
-	EXPORT: 'writes files inside the engine; use the Export buttons instead',
-	IMPORT: 'loads a database into the engine the dashboard shares',
-	BEGIN: TRANSACTIONS,
-	START: TRANSACTIONS,
-	COMMIT: TRANSACTIONS,
-	END: TRANSACTIONS,
-	ROLLBACK: TRANSACTIONS,
-	ABORT: TRANSACTIONS,
-	PREPARE: 'prepares statements the guard cannot see into',
-	EXECUTE: 'runs prepared statements the guard cannot see into',
-	DEALLOCATE: 'manages prepared statements'
+/** Well-known statements about the engine or the session, refused with a reason (the rest: unknown). */
+const CONTROL: Record<string, ControlReason> = {
+	SET: 'settings',
+	RESET: 'settings',
+	PRAGMA: 'settings',
+	CALL: 'procedures',
+	ATTACH: 'attach',
+	DETACH: 'detach',
+	USE: 'use',
+	INSTALL: 'install',
+	LOAD: 'load',
+	FORCE: 'force',
+	CHECKPOINT: 'checkpoint',
+	VACUUM: 'vacuum',
+	COPY: 'copy',
+	EXPORT: 'export',
+	IMPORT: 'import',
+	BEGIN: 'transactions',
+	START: 'transactions',
+	COMMIT: 'transactions',
+	END: 'transactions',
+	ROLLBACK: 'transactions',
+	ABORT: 'transactions',
+	PREPARE: 'prepare',
+	EXECUTE: 'execute',
+	DEALLOCATE: 'deallocate'
 };
 
-/** The refusal of anything that is neither reading nor a change to the analyst's own objects. */
-const UNKNOWN =
-	'the workspace runs reading statements (SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, PIVOT, UNPIVOT) and changes to TEMP objects of your own';
+/** The statements the workspace runs, named in the refusal of anything else (`{reads}`). */
+const READ_LIST =
+	'SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, PIVOT, UNPIVOT';
+
+/**
+ * Why one statement is refused, as a code and parameters the interface words
+ * (`ws.refused.<code>`, refusal-text.ts). `statement` names the statement (`DROP TABLE`) and, like
+ * `table` and `example`, is SQL that stays SQL in every language.
+ */
+export type Refusal =
+	| { code: 'control'; params: { statement: string; reason: ControlReason } }
+	| { code: 'unknown'; params: { statement: string; reads: string } }
+	| { code: 'noVerb'; params: { reads: string } }
+	| { code: 'cannotTell'; params: { statement: string } }
+	| { code: 'hidesTable'; params: { statement: string; table: string } }
+	| { code: 'ownTable'; params: { statement: string; table: string; example: string } }
+	| { code: 'addsToDatabase'; params: { statement: string; example: string } };
+
+const unknown = (statement: string): Refusal => ({
+	code: 'unknown',
+	params: { statement, reads: READ_LIST }
+});
 
 /** Object kinds the analyst may create as TEMP objects (or drop and alter once created). */
 const OWN_KINDS = new Set(['TABLE', 'VIEW', 'MACRO', 'FUNCTION', 'SEQUENCE']);
@@ -162,25 +204,26 @@ function verbIndex(tokens: Token[]): { i: number; parens: boolean } {
  * Why one statement is refused, or null when it may run. An allowlist: reading statements, and
  * changes to the analyst's own TEMP objects; anything else, known or not, is refused.
  */
-export function refusalReason(tokens: Token[]): string | null {
+export function refusalReason(tokens: Token[]): Refusal | null {
 	const { i, parens } = verbIndex(tokens);
 	const verb = tokens[i];
-	if (!verb || verb.kind !== 'word') {
-		const what = verb ? `"${verb.kind === 'quoted' ? verb.value : verb.value.trim()}"` : 'Nothing';
-		return `${what} is refused: ${UNKNOWN}.`;
-	}
+	if (!verb) return { code: 'noVerb', params: { reads: READ_LIST } };
+	if (verb.kind !== 'word')
+		return unknown(`"${verb.kind === 'quoted' ? verb.value : verb.value.trim()}"`);
 	const v = verb.value;
 	if (READ.has(v)) return null;
 	if (v === 'UPDATE' && isWord(tokens[i + 1], 'EXTENSIONS'))
-		// eslint-disable-next-line no-restricted-syntax -- a refusal naming the statement, not SQL
-		return 'UPDATE EXTENSIONS is refused: it updates extensions (the app works offline).';
-	if (v in CONTROL) return `${v} is refused: it ${CONTROL[v]}.`;
-	if (!OWN_WRITES.has(v) || parens) return `${v} is refused: ${UNKNOWN}.`;
+		return {
+			code: 'control',
+			params: { statement: UPDATE_EXTENSIONS_SQL, reason: 'updateExtensions' }
+		};
+	if (v in CONTROL) return { code: 'control', params: { statement: v, reason: CONTROL[v]! } };
+	if (!OWN_WRITES.has(v) || parens) return unknown(v);
 	return refuseWrite(tokens, i);
 }
 
 /** Judge a change by its verb, object kind and target; null when the target is the analyst's. */
-function refuseWrite(tokens: Token[], i: number): string | null {
+function refuseWrite(tokens: Token[], i: number): Refusal | null {
 	const v = tokens[i]!.value;
 	let j = i + 1;
 	let temp = false;
@@ -207,19 +250,23 @@ function refuseWrite(tokens: Token[], i: number): string | null {
 	}
 	const label = `${v}${kind ? ` ${kind}` : ''}`;
 	if ((v === 'CREATE' || v === 'DROP' || v === 'ALTER' || v === 'COMMENT') && !OWN_KINDS.has(kind))
-		return `${label} is refused: ${UNKNOWN}.`;
+		return unknown(label);
 	const names = targetNames(tokens, j, v);
-	if (names.length === 0) return `${label} is refused: the guard cannot tell what it changes.`;
+	if (names.length === 0) return { code: 'cannotTell', params: { statement: label } };
 	const hit = names.findIndex((n) => isProtectedName(n[n.length - 1]!));
 	if (hit >= 0) {
 		const table = names[hit]![names[hit]!.length - 1]!;
-		return v === 'CREATE' || (v === 'ALTER' && hit > 0)
-			? `${label} "${table}" is refused: it would hide the dashboard's table of that name. Pick another name.`
-			: `${label} is refused: it would change the dashboard's table "${table}". The loaded tables are read-only here; to experiment, copy one first: CREATE TEMP TABLE my_${table.replace(/^_+/, '')} AS FROM ${table};`;
+		if (v === 'CREATE' || (v === 'ALTER' && hit > 0))
+			return { code: 'hidesTable', params: { statement: label, table } };
+		const example = tempCopyExampleSql(table);
+		return { code: 'ownTable', params: { statement: label, table, example } };
 	}
 	const first = names[0]!;
 	if (v === 'CREATE' && !temp && !isTempQualified(first))
-		return `${label} is refused: it would add to the dashboard's database. Create TEMP objects of your own instead, e.g. CREATE TEMP ${kind} …`;
+		return {
+			code: 'addsToDatabase',
+			params: { statement: label, example: tempObjectExampleSql(kind) }
+		};
 	return null;
 }
 
@@ -246,11 +293,8 @@ function targetNames(tokens: Token[], j: number, verb: string): string[][] {
 export function checkWorkspaceSql(sql: string): GuardVerdict {
 	const statements = splitStatements(sql);
 	for (const [index, s] of statements.entries()) {
-		const reason = refusalReason(s.tokens);
-		if (reason) {
-			const where = statements.length > 1 ? `Statement ${index + 1}: ` : '';
-			return { ok: false, index, statement: s.text, message: `${where}${reason}` };
-		}
+		const refusal = refusalReason(s.tokens);
+		if (refusal) return { ok: false, index, total: statements.length, statement: s.text, refusal };
 	}
 	return { ok: true, statements: statements.map((s) => s.text) };
 }

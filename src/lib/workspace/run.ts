@@ -6,7 +6,8 @@
 import type { Table } from 'apache-arrow';
 import { BEGIN_READ_ONLY_SQL, COMMIT_SQL, ROLLBACK_SQL } from '$lib/db/queries/staging';
 import { t } from '$lib/i18n';
-import { checkWorkspaceSql } from './guard';
+import { checkWorkspaceSql, type Refusal } from './guard';
+import { refusalText, statementText } from './refusal-text';
 
 /** What the workspace needs from its own connection: run one statement, cancel the running one. */
 export interface StatementRunner {
@@ -16,10 +17,13 @@ export interface StatementRunner {
 	cancel(): Promise<boolean>;
 }
 
-/** How a script ended: the last statement's result, a refusal, an error, or a cancellation. */
+/**
+ * How a script ended: the last statement's result, a refusal (its code, and its sentence in the
+ * reader's language), an error, or a cancellation.
+ */
 export type RunOutcome =
 	| { kind: 'result'; table: Table; ms: number; statements: number }
-	| { kind: 'refused'; message: string }
+	| { kind: 'refused'; message: string; refusal: Refusal }
 	| { kind: 'error'; message: string; statement: number }
 	| { kind: 'cancelled'; ms: number };
 
@@ -80,7 +84,8 @@ export function exclusive<T>(runner: StatementRunner, work: () => Promise<T>): P
 /** Guard, then run a script statement by statement (alone on its runner); the last result. */
 export async function runWorkspaceSql(o: RunOptions): Promise<RunOutcome> {
 	const verdict = checkWorkspaceSql(o.sql);
-	if (!verdict.ok) return { kind: 'refused', message: verdict.message };
+	if (!verdict.ok)
+		return { kind: 'refused', message: refusalText(verdict), refusal: verdict.refusal };
 	return exclusive(o.runner, () => runStatements(o, verdict.statements));
 }
 
@@ -96,8 +101,8 @@ async function runStatements(o: RunOptions, statements: string[]): Promise<RunOu
 		} catch (e) {
 			if (isCancelled()) return { kind: 'cancelled', ms: now() - start };
 			const text = explainError(e instanceof Error ? e.message : String(e));
-			const where = statements.length > 1 ? `Statement ${i + 1}: ` : '';
-			return { kind: 'error', message: `${where}${text}`, statement: i };
+			const message = statements.length > 1 ? statementText(i, text) : text;
+			return { kind: 'error', message, statement: i };
 		}
 	}
 	return {

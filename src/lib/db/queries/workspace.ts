@@ -100,3 +100,16 @@ WHERE NOT EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_no = m.meeting_no)
 ORDER BY m.date;`
 	}
 ];
+
+/** The copy a guard refusal suggests for experimenting on a loaded table (`my_outcomes`). */
+export function tempCopyExampleSql(table: string): string {
+	return `CREATE TEMP TABLE my_${table.replace(/^_+/, '')} AS FROM ${table};`;
+}
+
+/** The start of a TEMP object of `kind` (`TABLE`, `VIEW` …) a guard refusal suggests instead. */
+export function tempObjectExampleSql(kind: string): string {
+	return `CREATE TEMP ${kind} …`;
+}
+
+/** The statement `UPDATE EXTENSIONS`, as a guard refusal names it. */
+export const UPDATE_EXTENSIONS_SQL = 'UPDATE EXTENSIONS';
